@@ -1,0 +1,37 @@
+# ntk - top-level entry points. CMake does the building underneath.
+#   make demo   build, then run the example driver with its application
+#   make test   build and run every test, then again under ASan+UBSan
+#   make bench  (later) benchmarks
+
+BUILD ?= build
+ASAN_BUILD ?= $(BUILD)/asan
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test test-plain test-asan clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNTK_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== ntk run --driver example_buffered.sys=Example -- example_app"
+	@$(BUILD)/bin/ntk run --driver $(BUILD)/drivers/example_buffered.sys=Example -- $(BUILD)/apps/example_app
+
+test: test-plain test-asan
+
+test-plain: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DNTK_WERROR=ON -DNTK_SANITIZE=address,undefined $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,140 @@
+/*
+ * ntk_winnt_status.h - the NTSTATUS codes that the SDK's winnt.h defines as
+ * DWORDs, and the EXCEPTION_ names winbase.h builds from them.
+ *
+ * winnt.h includes this.  It expects DWORD to be typedef'd already.  The
+ * DWORD-typed STATUS_ codes are left out when the application asked for
+ * WIN32_NO_STATUS, as it does before including ntstatus.h for the full,
+ * NTSTATUS-typed set.  The EXCEPTION_ aliases refer to the STATUS_ names, so
+ * they are always defined and resolve against whichever set is in scope.
+ */
+#ifndef NTK_WINNT_STATUS_H
+#define NTK_WINNT_STATUS_H
+
+#if !defined(WIN32_NO_STATUS) && !defined(_NTSTATUS_)
+/* Tells ntstatus.h, if included later anyway, to replace these. */
+#define NTK_WINNT_STATUS_DEFINED 1
+#define STATUS_WAIT_0                               ((DWORD)0x00000000L)
+#define STATUS_ABANDONED_WAIT_0                     ((DWORD)0x00000080L)
+#define STATUS_USER_APC                             ((DWORD)0x000000C0L)
+#define STATUS_TIMEOUT                              ((DWORD)0x00000102L)
+#define STATUS_PENDING                              ((DWORD)0x00000103L)
+#define STATUS_SEGMENT_NOTIFICATION                 ((DWORD)0x40000005L)
+#define STATUS_FATAL_APP_EXIT                       ((DWORD)0x40000015L)
+#define STATUS_GUARD_PAGE_VIOLATION                 ((DWORD)0x80000001L)
+#define STATUS_DATATYPE_MISALIGNMENT                ((DWORD)0x80000002L)
+#define STATUS_BREAKPOINT                           ((DWORD)0x80000003L)
+#define STATUS_SINGLE_STEP                          ((DWORD)0x80000004L)
+#define STATUS_LONGJUMP                             ((DWORD)0x80000026L)
+#define STATUS_UNWIND_CONSOLIDATE                   ((DWORD)0x80000029L)
+#define STATUS_ACCESS_VIOLATION                     ((DWORD)0xC0000005L)
+#define STATUS_IN_PAGE_ERROR                        ((DWORD)0xC0000006L)
+#define STATUS_INVALID_HANDLE                       ((DWORD)0xC0000008L)
+#define STATUS_INVALID_PARAMETER                    ((DWORD)0xC000000DL)
+#define STATUS_NO_MEMORY                            ((DWORD)0xC0000017L)
+#define STATUS_ILLEGAL_INSTRUCTION                  ((DWORD)0xC000001DL)
+#define STATUS_NONCONTINUABLE_EXCEPTION             ((DWORD)0xC0000025L)
+#define STATUS_INVALID_DISPOSITION                  ((DWORD)0xC0000026L)
+#define STATUS_ARRAY_BOUNDS_EXCEEDED                ((DWORD)0xC000008CL)
+#define STATUS_FLOAT_DENORMAL_OPERAND               ((DWORD)0xC000008DL)
+#define STATUS_FLOAT_DIVIDE_BY_ZERO                 ((DWORD)0xC000008EL)
+#define STATUS_FLOAT_INEXACT_RESULT                 ((DWORD)0xC000008FL)
+#define STATUS_FLOAT_INVALID_OPERATION              ((DWORD)0xC0000090L)
+#define STATUS_FLOAT_OVERFLOW                       ((DWORD)0xC0000091L)
+#define STATUS_FLOAT_STACK_CHECK                    ((DWORD)0xC0000092L)
+#define STATUS_FLOAT_UNDERFLOW                      ((DWORD)0xC0000093L)
+#define STATUS_INTEGER_DIVIDE_BY_ZERO               ((DWORD)0xC0000094L)
+#define STATUS_INTEGER_OVERFLOW                     ((DWORD)0xC0000095L)
+#define STATUS_PRIVILEGED_INSTRUCTION               ((DWORD)0xC0000096L)
+#define STATUS_STACK_OVERFLOW                       ((DWORD)0xC00000FDL)
+#define STATUS_DLL_NOT_FOUND                        ((DWORD)0xC0000135L)
+#define STATUS_ORDINAL_NOT_FOUND                    ((DWORD)0xC0000138L)
+#define STATUS_ENTRYPOINT_NOT_FOUND                 ((DWORD)0xC0000139L)
+#define STATUS_CONTROL_C_EXIT                       ((DWORD)0xC000013AL)
+#define STATUS_DLL_INIT_FAILED                      ((DWORD)0xC0000142L)
+#define STATUS_FLOAT_MULTIPLE_FAULTS                ((DWORD)0xC00002B4L)
+#define STATUS_FLOAT_MULTIPLE_TRAPS                 ((DWORD)0xC00002B5L)
+#define STATUS_REG_NAT_CONSUMPTION                  ((DWORD)0xC00002C9L)
+#define STATUS_HEAP_CORRUPTION                      ((DWORD)0xC0000374L)
+#define STATUS_STACK_BUFFER_OVERRUN                 ((DWORD)0xC0000409L)
+#define STATUS_INVALID_CRUNTIME_PARAMETER           ((DWORD)0xC0000417L)
+#define STATUS_ASSERTION_FAILURE                    ((DWORD)0xC0000420L)
+#define STATUS_SXS_EARLY_DEACTIVATION               ((DWORD)0xC015000FL)
+#define STATUS_SXS_INVALID_DEACTIVATION             ((DWORD)0xC0150010L)
+#endif
+
+/* Exception codes under their Win32 names (winbase.h). */
+#ifndef EXCEPTION_ACCESS_VIOLATION
+#define EXCEPTION_ACCESS_VIOLATION              STATUS_ACCESS_VIOLATION
+#endif
+#ifndef EXCEPTION_DATATYPE_MISALIGNMENT
+#define EXCEPTION_DATATYPE_MISALIGNMENT         STATUS_DATATYPE_MISALIGNMENT
+#endif
+#ifndef EXCEPTION_BREAKPOINT
+#define EXCEPTION_BREAKPOINT                    STATUS_BREAKPOINT
+#endif
+#ifndef EXCEPTION_SINGLE_STEP
+#define EXCEPTION_SINGLE_STEP                   STATUS_SINGLE_STEP
+#endif
+#ifndef EXCEPTION_ARRAY_BOUNDS_EXCEEDED
+#define EXCEPTION_ARRAY_BOUNDS_EXCEEDED         STATUS_ARRAY_BOUNDS_EXCEEDED
+#endif
+#ifndef EXCEPTION_FLT_DENORMAL_OPERAND
+#define EXCEPTION_FLT_DENORMAL_OPERAND          STATUS_FLOAT_DENORMAL_OPERAND
+#endif
+#ifndef EXCEPTION_FLT_DIVIDE_BY_ZERO
+#define EXCEPTION_FLT_DIVIDE_BY_ZERO            STATUS_FLOAT_DIVIDE_BY_ZERO
+#endif
+#ifndef EXCEPTION_FLT_INEXACT_RESULT
+#define EXCEPTION_FLT_INEXACT_RESULT            STATUS_FLOAT_INEXACT_RESULT
+#endif
+#ifndef EXCEPTION_FLT_INVALID_OPERATION
+#define EXCEPTION_FLT_INVALID_OPERATION         STATUS_FLOAT_INVALID_OPERATION
+#endif
+#ifndef EXCEPTION_FLT_OVERFLOW
+#define EXCEPTION_FLT_OVERFLOW                  STATUS_FLOAT_OVERFLOW
+#endif
+#ifndef EXCEPTION_FLT_STACK_CHECK
+#define EXCEPTION_FLT_STACK_CHECK               STATUS_FLOAT_STACK_CHECK
+#endif
+#ifndef EXCEPTION_FLT_UNDERFLOW
+#define EXCEPTION_FLT_UNDERFLOW                 STATUS_FLOAT_UNDERFLOW
+#endif
+#ifndef EXCEPTION_INT_DIVIDE_BY_ZERO
+#define EXCEPTION_INT_DIVIDE_BY_ZERO            STATUS_INTEGER_DIVIDE_BY_ZERO
+#endif
+#ifndef EXCEPTION_INT_OVERFLOW
+#define EXCEPTION_INT_OVERFLOW                  STATUS_INTEGER_OVERFLOW
+#endif
+#ifndef EXCEPTION_PRIV_INSTRUCTION
+#define EXCEPTION_PRIV_INSTRUCTION              STATUS_PRIVILEGED_INSTRUCTION
+#endif
+#ifndef EXCEPTION_IN_PAGE_ERROR
+#define EXCEPTION_IN_PAGE_ERROR                 STATUS_IN_PAGE_ERROR
+#endif
+#ifndef EXCEPTION_ILLEGAL_INSTRUCTION
+#define EXCEPTION_ILLEGAL_INSTRUCTION           STATUS_ILLEGAL_INSTRUCTION
+#endif
+#ifndef EXCEPTION_NONCONTINUABLE_EXCEPTION
+#define EXCEPTION_NONCONTINUABLE_EXCEPTION      STATUS_NONCONTINUABLE_EXCEPTION
+#endif
+#ifndef EXCEPTION_STACK_OVERFLOW
+#define EXCEPTION_STACK_OVERFLOW                STATUS_STACK_OVERFLOW
+#endif
+#ifndef EXCEPTION_INVALID_DISPOSITION
+#define EXCEPTION_INVALID_DISPOSITION           STATUS_INVALID_DISPOSITION
+#endif
+#ifndef EXCEPTION_GUARD_PAGE
+#define EXCEPTION_GUARD_PAGE                    STATUS_GUARD_PAGE_VIOLATION
+#endif
+#ifndef EXCEPTION_INVALID_HANDLE
+#define EXCEPTION_INVALID_HANDLE                STATUS_INVALID_HANDLE
+#endif
+#ifndef EXCEPTION_POSSIBLE_DEADLOCK
+#define EXCEPTION_POSSIBLE_DEADLOCK             STATUS_POSSIBLE_DEADLOCK
+#endif
+#ifndef CONTROL_C_EXIT
+#define CONTROL_C_EXIT                          STATUS_CONTROL_C_EXIT
+#endif
+
+#endif /* NTK_WINNT_STATUS_H */

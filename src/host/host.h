@@ -1,0 +1,125 @@
+/*
+ * host.h - the seam between ntk's portable NT core and the host OS.
+ *
+ * Everything the core needs from Linux goes through one versioned table of
+ * function pointers, `ntkhost`. Only src/host/ includes POSIX or Linux
+ * headers; the core includes this file and nothing of the host's.
+ * Tests may install another table (for example one that fails the Nth
+ * allocation) with ntkhost_set_ops() before the kernel boots.
+ *
+ * Conventions: calls returning int return 0 or a positive errno value;
+ * void calls cannot fail. No call here may be made while holding a
+ * spin lock if it can block (documented per call).
+ */
+#ifndef NTK_HOST_H
+#define NTK_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#define NTKHOST_VERSION 1
+
+/* A memory fault, division fault or illegal instruction delivered to the
+ * current thread. The callback runs on the thread's signal stack; it may
+ * not return (it transfers control to an exception handler) or it returns
+ * to let the host apply the default action (crash). */
+enum ntkhost_fault_kind {
+    NTKHOST_FAULT_ACCESS = 1,   /* invalid memory access */
+    NTKHOST_FAULT_MISALIGNED,   /* bus error */
+    NTKHOST_FAULT_INT_DIVIDE,   /* integer divide by zero */
+    NTKHOST_FAULT_INT_OVERFLOW, /* integer overflow trap */
+    NTKHOST_FAULT_FLOAT,        /* floating-point exception */
+    NTKHOST_FAULT_ILLEGAL,      /* illegal instruction */
+    NTKHOST_FAULT_STACK,        /* stack overflow (fault on a guard page) */
+};
+
+struct ntkhost_fault {
+    enum ntkhost_fault_kind kind;
+    void *address;  /* faulting data address (access faults) */
+    void *pc;       /* instruction that faulted */
+    int is_write;   /* 1 for a write access, 0 for read, -1 if unknown */
+};
+
+typedef void ntkhost_fault_fn(const struct ntkhost_fault *fault);
+typedef void ntkhost_thread_fn(void *arg);
+
+struct ntkhost_module; /* a loaded shared object */
+struct ntkhost_thread; /* a host thread */
+
+struct ntkhost_ops {
+    unsigned version; /* NTKHOST_VERSION */
+
+    /* Memory. alloc returns NULL on exhaustion; memory is not zeroed. */
+    void *(*mem_alloc)(size_t size, size_t alignment);
+    void (*mem_free)(void *p);
+    /* Whole pages, readable and writable; NULL on failure. */
+    void *(*page_alloc)(size_t size);
+    void (*page_free)(void *p, size_t size);
+    /* 1 if [p, p+size) is mapped and readable (writable if want_write). */
+    int (*mem_probe)(const void *p, size_t size, int want_write);
+
+    /* Threads. */
+    int (*thread_create)(ntkhost_thread_fn *fn, void *arg, struct ntkhost_thread **out);
+    int (*thread_join)(struct ntkhost_thread *t);
+    void (*thread_yield)(void);
+    unsigned long (*thread_id)(void);
+    /* Prepare the calling thread to take faults (signal stack). Idempotent. */
+    void (*thread_prepare_faults)(void);
+    unsigned (*cpu_count)(void);
+    unsigned (*cpu_current)(void);
+
+    /* Blocking on a 32-bit word (futex semantics). park sleeps while
+     * *addr == expected, for at most timeout_ns (< 0: forever); returns 0
+     * when woken or the value differed, ETIMEDOUT on timeout. */
+    int (*park)(volatile int32_t *addr, int32_t expected, int64_t timeout_ns);
+    void (*unpark)(volatile int32_t *addr, int count);
+
+    /* Time. */
+    int64_t (*monotonic_ns)(void);
+    int64_t (*realtime_ns)(void); /* since 1970-01-01 UTC */
+    void (*sleep_ns)(int64_t ns);
+
+    /* Loadable modules (drivers). open returns NULL and fills err. */
+    struct ntkhost_module *(*module_open)(const char *path, char *err, size_t errlen);
+    void *(*module_symbol)(struct ntkhost_module *m, const char *name);
+    void (*module_close)(struct ntkhost_module *m);
+    /* Extent of a loaded module's segments; 0 on success. */
+    int (*module_range)(struct ntkhost_module *m, uintptr_t *base, size_t *size);
+    /* Where name resolves in the process's global scope: the path of the
+     * defining object (never NULL for the main program: "" then), or NULL
+     * if nothing defines it. */
+    const char *(*symbol_origin)(const char *name);
+    /* Path of the loaded object containing addr, or NULL. */
+    const char *(*object_of_address)(const void *addr);
+
+    /* Faults. */
+    void (*fault_handler_install)(ntkhost_fault_fn *fn);
+
+    /* Diagnostics. */
+    void (*write_err)(const char *s, size_t len); /* stderr, unbuffered */
+    /* Return addresses of the caller's stack, innermost first. */
+    int (*backtrace)(void **pcs, int max);
+    /* "module!function+0xoff (file:line)" for pc (looked up as given). */
+    void (*symbolize)(void *pc, char *buf, size_t len);
+
+    /* Environment and process. */
+    const char *(*getenv)(const char *name);
+    __attribute__((noreturn)) void (*exit_process)(int status);
+    __attribute__((noreturn)) void (*abort_process)(void);
+
+    /* Files (for the loader and registry); read a whole file into a
+     * mem_alloc'ed buffer. */
+    int (*file_read_all)(const char *path, void **data, size_t *size);
+};
+
+/* The table in use. Never NULL after ntkhost_init(). */
+extern const struct ntkhost_ops *ntkhost;
+
+/* The POSIX implementation (src/host/posix). */
+extern const struct ntkhost_ops ntkhost_posix_ops;
+
+/* Install a table (tests); returns the previous one. */
+const struct ntkhost_ops *ntkhost_set_ops(const struct ntkhost_ops *ops);
+
+#endif /* NTK_HOST_H */

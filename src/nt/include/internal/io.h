@@ -1,0 +1,98 @@
+/*
+ * io.h - I/O manager internals: private parts of device, driver and file
+ * objects, the IRP life-cycle hooks, IRP and buffer caches, and the system
+ * services' common code.
+ */
+#ifndef NTK_INTERNAL_IO_H
+#define NTK_INTERNAL_IO_H
+
+#include <internal/ob.h>
+
+struct ldr_image;
+
+/* What follows the public DEVOBJ_EXTENSION fields (private to ntk). */
+typedef struct _IOP_DEVOBJ_EXTENSION {
+    DEVOBJ_EXTENSION Public;      /* Type 13, Size, DeviceObject */
+    ULONG ExtensionFlags;         /* DOE_* */
+    PDEVICE_OBJECT AttachedTo;    /* the device this one is attached on top of */
+} IOP_DEVOBJ_EXTENSION, *PIOP_DEVOBJ_EXTENSION;
+
+#define IopDeviceExtension(d) ((PIOP_DEVOBJ_EXTENSION)(d)->DeviceObjectExtension)
+
+/* Follows DRIVER_OBJECT + DRIVER_EXTENSION in the driver object's body. */
+typedef struct _IOP_DRIVER_PRIVATE {
+    struct ldr_image *Image;
+    UNICODE_STRING RegistryPath;  /* what DriverEntry was given */
+    PUNICODE_STRING RegistryPathAllocation;
+    char ServiceNameA[64];
+    LIST_ENTRY LoadedEntry;       /* IopLoadedDrivers */
+} IOP_DRIVER_PRIVATE, *PIOP_DRIVER_PRIVATE;
+
+typedef struct _IOP_DRIVER_OBJECT {
+    DRIVER_OBJECT Driver;
+    DRIVER_EXTENSION Extension;
+    IOP_DRIVER_PRIVATE Private;
+} IOP_DRIVER_OBJECT, *PIOP_DRIVER_OBJECT;
+
+/* Parameters of an open, passed to the device's parse procedure. */
+typedef struct _IOP_OPEN_PACKET {
+    ACCESS_MASK DesiredAccess;
+    ULONG Disposition;
+    ULONG CreateOptions;
+    ULONG ShareAccess;
+    ULONG FileAttributes;
+    KPROCESSOR_MODE AccessMode;
+    IO_STATUS_BLOCK IoStatus;     /* the create IRP's result */
+    BOOLEAN Parsed;               /* the parse procedure ran */
+} IOP_OPEN_PACKET, *PIOP_OPEN_PACKET;
+
+extern POBJECT_TYPE IopDeviceObjectType, IopDriverObjectType, IopFileObjectType;
+
+/* IRP life-cycle: every IRP passes through these points, so that tracing
+ * and verification can hook one place. Observers are off by default; the
+ * check is one predictable branch. */
+typedef enum _IOP_IRP_EVENT {
+    IopIrpAllocated,
+    IopIrpCallDriver,      /* arg: the device called */
+    IopIrpDispatchReturned,/* arg: the status returned (cast) */
+    IopIrpCompletionRoutine,/* arg: the routine about to run */
+    IopIrpCompleted,       /* IoCompleteRequest entered */
+    IopIrpFreed,
+} IOP_IRP_EVENT;
+typedef void IOP_IRP_OBSERVER(IOP_IRP_EVENT Event, PIRP Irp, PVOID Arg);
+extern IOP_IRP_OBSERVER *volatile IopIrpObserver;
+static inline void IopNotifyIrp(IOP_IRP_EVENT Event, PIRP Irp, PVOID Arg)
+{
+    IOP_IRP_OBSERVER *observer = IopIrpObserver;
+    if (__builtin_expect(observer != NULL, 0))
+        observer(Event, Irp, Arg);
+}
+
+/* IRPs and system buffers from per-thread caches (no lock, no malloc on
+ * the fast path). */
+PIRP IopAllocateIrp(CCHAR StackSize, BOOLEAN ChargeQuota);
+PVOID IopAllocateSystemBuffer(SIZE_T Length);
+void IopFreeSystemBuffer(PVOID Buffer);
+/* The caller's output length: IoStatus.Information beyond it would overrun
+ * the caller's buffer on copy-back. */
+void IopSetSystemBufferCopyLimit(PVOID Buffer, SIZE_T Limit);
+SIZE_T IopSystemBufferCopyLimit(PVOID Buffer);
+
+/* Final stage of completion (buffers, IOSB, events). */
+void IopCompleteRequest(PIRP Irp);
+
+/* Devices and drivers. */
+NTSTATUS IopInvalidDeviceRequest(PDEVICE_OBJECT DeviceObject, PIRP Irp);
+void IopInitialize(void);
+NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT *DriverObject);
+void IopUnloadDriver(PDRIVER_OBJECT DriverObject);
+void IopUnloadAllDrivers(void);
+PDRIVER_OBJECT IopDriverForAddress(const void *Address);
+
+/* File objects and the synchronous service tail. */
+NTSTATUS IopCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes,
+                       PIO_STATUS_BLOCK IoStatusBlock, ULONG FileAttributes, ULONG ShareAccess,
+                       ULONG Disposition, ULONG CreateOptions, KPROCESSOR_MODE AccessMode);
+NTSTATUS IopSynchronousCall(PDEVICE_OBJECT Device, PIRP Irp, PFILE_OBJECT FileObject, PKEVENT Event);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * complete.c - the last stage of IRP completion, after every completion
+ * routine has run: copy buffered output back, release MDLs, report the
+ * status to the caller's I/O status block and events, free the IRP.
+ *
+ * What reaches the caller depends on the status class exactly as on Windows
+ * (docs/IO.md): buffered output is copied back only when the status is not an
+ * error; a user-mode caller's IOSB is written and its event set only for
+ * non-error statuses or pended requests on non-synchronous file objects;
+ * kernel-mode callers always get their IOSB and event.
+ */
+#include <internal/io.h>
+
+void IopCompleteRequest(PIRP Irp)
+{
+    NTSTATUS status = Irp->IoStatus.Status;
+    PFILE_OBJECT file = Irp->Tail.Overlay.OriginalFileObject;
+
+    if (Irp->Flags & IRP_BUFFERED_IO) {
+        PVOID system = Irp->AssociatedIrp.SystemBuffer;
+        if ((Irp->Flags & IRP_INPUT_OPERATION) && !NT_ERROR(status) && status != STATUS_VERIFY_REQUIRED &&
+            Irp->IoStatus.Information && Irp->UserBuffer) {
+            if (!system || Irp->IoStatus.Information > IopSystemBufferCopyLimit(system))
+                KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x312, (ULONG_PTR)Irp,
+                             Irp->IoStatus.Information, system ? IopSystemBufferCopyLimit(system) : 0, NULL,
+                             "IoStatus.Information is larger than the caller's output buffer");
+            memcpy(Irp->UserBuffer, system, Irp->IoStatus.Information);
+        }
+        if ((Irp->Flags & IRP_DEALLOCATE_BUFFER) && system)
+            IopFreeSystemBuffer(system);
+        Irp->AssociatedIrp.SystemBuffer = NULL;
+    }
+
+    for (PMDL mdl = Irp->MdlAddress, next; mdl; mdl = next) {
+        next = mdl->Next;
+        if (mdl->MdlFlags & MDL_PAGES_LOCKED)
+            MmUnlockPages(mdl);
+        IoFreeMdl(mdl);
+    }
+    Irp->MdlAddress = NULL;
+
+    BOOLEAN synchronousFile = file && (file->Flags & FO_SYNCHRONOUS_IO);
+    BOOLEAN report = !NT_ERROR(status) || Irp->RequestorMode == KernelMode ||
+                     (Irp->PendingReturned && !synchronousFile);
+    if (report) {
+        if (Irp->UserIosb) {
+            Irp->UserIosb->Status = status;
+            Irp->UserIosb->Information = Irp->IoStatus.Information;
+        }
+        if (Irp->UserEvent)
+            KeSetEvent(Irp->UserEvent, IO_NO_INCREMENT, FALSE);
+    }
+    if (synchronousFile && !NT_ERROR(status) && (Irp->Flags & (IRP_READ_OPERATION | IRP_WRITE_OPERATION)))
+        file->CurrentByteOffset.QuadPart += Irp->IoStatus.Information;
+    /* Signalled even when the driver forgot IoMarkIrpPending, so that a
+     * dispatch routine returning STATUS_PENDING never hangs the caller. */
+    if (synchronousFile && !(Irp->Flags & IRP_SYNCHRONOUS_API)) {
+        file->FinalStatus = status;
+        KeSetEvent(&file->Event, IO_NO_INCREMENT, FALSE);
+    }
+    IoFreeIrp(Irp);
+}

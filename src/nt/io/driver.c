@@ -1,0 +1,270 @@
+/*
+ * driver.c - driver objects: loading a driver and calling its DriverEntry,
+ * unloading it with DriverUnload, and reporting what it left behind.
+ */
+#include <internal/io.h>
+#include <internal/ldr_image.h>
+#include <internal/ntk_alloc.h>
+#include <stdio.h>
+
+static void IopDeleteDriverObject(PVOID Object)
+{
+    PIOP_DRIVER_OBJECT d = Object;
+    KipFree(d->Private.RegistryPathAllocation);
+    KipFree(d->Driver.DriverName.Buffer);
+    KipFree(d->Extension.ServiceKeyName.Buffer);
+}
+
+static OBJECT_TYPE IopDriverType = {.Name = "Driver", .PoolTag = 'virD', .GenericRead = 0x20000,
+                                    .GenericWrite = 0x20000, .GenericExecute = 0x20000, .GenericAll = 0x1f01ff,
+                                    .Delete = IopDeleteDriverObject};
+POBJECT_TYPE IopDriverObjectType = &IopDriverType;
+DECLSPEC_EXPORT POBJECT_TYPE *IoDriverObjectType = &IopDriverObjectType;
+
+static LIST_ENTRY IopLoadedDrivers = {&IopLoadedDrivers, &IopLoadedDrivers};
+static OBP_LOCK IopLoadedDriversLock;
+
+static void IopReport(const char *text)
+{
+    ntkhost->write_err(text, strlen(text));
+}
+
+/* UTF-16 copy of an ASCII string (paths and service names are ASCII). */
+static NTSTATUS IopMakeUnicode(UNICODE_STRING *dst, const char *prefix, const char *name)
+{
+    size_t n1 = strlen(prefix), n2 = strlen(name);
+    if ((n1 + n2) * 2 >= UNICODE_STRING_MAX_BYTES)
+        return STATUS_NAME_TOO_LONG;
+    dst->Buffer = KipAlloc((n1 + n2 + 1) * sizeof(WCHAR));
+    if (!dst->Buffer)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    for (size_t i = 0; i < n1; i++)
+        dst->Buffer[i] = (WCHAR)(unsigned char)prefix[i];
+    for (size_t i = 0; i < n2; i++)
+        dst->Buffer[n1 + i] = (WCHAR)(unsigned char)name[i];
+    dst->Buffer[n1 + n2] = 0;
+    dst->Length = (USHORT)((n1 + n2) * sizeof(WCHAR));
+    dst->MaximumLength = (USHORT)(dst->Length + sizeof(WCHAR));
+    return STATUS_SUCCESS;
+}
+
+PDRIVER_OBJECT IopDriverForAddress(const void *Address)
+{
+    PDRIVER_OBJECT found = NULL;
+    ObpAcquireLock(&IopLoadedDriversLock);
+    for (PLIST_ENTRY e = IopLoadedDrivers.Flink; e != &IopLoadedDrivers; e = e->Flink) {
+        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(e, IOP_DRIVER_OBJECT, Private.LoadedEntry);
+        ULONG_PTR a = (ULONG_PTR)Address, base = (ULONG_PTR)d->Driver.DriverStart;
+        if (a >= base && a < base + d->Driver.DriverSize) {
+            found = &d->Driver;
+            break;
+        }
+    }
+    ObpReleaseLock(&IopLoadedDriversLock);
+    return found;
+}
+
+NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT *DriverObject)
+{
+    char reason[512], line[768];
+    LDR_IMAGE *image;
+    PDRIVER_INITIALIZE entry;
+    *DriverObject = NULL;
+    NTSTATUS status = LdrpLoadDriverImage(Path, &image, &entry, reason, sizeof reason);
+    if (!NT_SUCCESS(status)) {
+        snprintf(line, sizeof line, "ntk: cannot load driver %s: %s (status 0x%08X)\n", Path, reason,
+                 (unsigned)status);
+        IopReport(line);
+        return status;
+    }
+
+    PVOID object;
+    status = ObpCreateObject(&IopDriverType, sizeof(IOP_DRIVER_OBJECT), &object);
+    if (!NT_SUCCESS(status)) {
+        LdrpUnloadDriverImage(image);
+        return status;
+    }
+    PIOP_DRIVER_OBJECT d = object;
+    PDRIVER_OBJECT driver = &d->Driver;
+    driver->Type = IO_TYPE_DRIVER;
+    driver->Size = sizeof(DRIVER_OBJECT);
+    driver->Flags = DRVO_LEGACY_DRIVER;
+    driver->DriverStart = (PVOID)image->Base;
+    driver->DriverSize = (ULONG)image->Size;
+    driver->DriverSection = image;
+    driver->DriverExtension = &d->Extension;
+    driver->DriverInit = entry;
+    d->Extension.DriverObject = driver;
+    d->Private.Image = image;
+    snprintf(d->Private.ServiceNameA, sizeof d->Private.ServiceNameA, "%s", ServiceName);
+    for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
+        driver->MajorFunction[i] = IopInvalidDeviceRequest;
+
+    status = IopMakeUnicode(&driver->DriverName, "\\Driver\\", ServiceName);
+    if (NT_SUCCESS(status))
+        status = IopMakeUnicode(&d->Extension.ServiceKeyName, "", ServiceName);
+    /* The registry path: page-aligned, the buffer right after the
+     * UNICODE_STRING, MaximumLength == Length (as Windows hands it over). */
+    UNICODE_STRING path = {0};
+    if (NT_SUCCESS(status))
+        status = IopMakeUnicode(&path, "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\", ServiceName);
+    if (NT_SUCCESS(status)) {
+        PUNICODE_STRING rp = ntkhost->mem_alloc(sizeof(UNICODE_STRING) + path.MaximumLength, PAGE_SIZE);
+        if (rp) {
+            rp->Buffer = (PWCH)(rp + 1);
+            memcpy(rp->Buffer, path.Buffer, path.MaximumLength);
+            rp->Length = rp->MaximumLength = path.Length;
+            d->Private.RegistryPathAllocation = rp;
+        } else {
+            status = STATUS_INSUFFICIENT_RESOURCES;
+        }
+        KipFree(path.Buffer);
+    }
+    if (NT_SUCCESS(status))
+        status = ObpInsertObjectName(object, &driver->DriverName, OBJ_PERMANENT);
+    if (!NT_SUCCESS(status)) {
+        ObfDereferenceObject(object);
+        LdrpUnloadDriverImage(image);
+        return status;
+    }
+    ObpAcquireLock(&IopLoadedDriversLock);
+    InsertTailList(&IopLoadedDrivers, &d->Private.LoadedEntry);
+    ObpReleaseLock(&IopLoadedDriversLock);
+
+    PKTHREAD thread = KiThread();
+    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
+    status = entry(driver, d->Private.RegistryPathAllocation);
+    KiLeaveService(thread, saved);
+    if (thread->Irql != PASSIVE_LEVEL)
+        KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x0002001D, (ULONG_PTR)entry, thread->Irql, 0, NULL,
+                     "DriverEntry returned at an IRQL above PASSIVE_LEVEL");
+    if (!NT_SUCCESS(status)) {
+        snprintf(line, sizeof line, "ntk: DriverEntry of %s failed with status 0x%08X\n", image->Name,
+                 (unsigned)status);
+        IopReport(line);
+        /* Windows unloads a driver whose DriverEntry failed without calling
+         * DriverUnload; what it created is its own to have cleaned up. */
+        ObpAcquireLock(&IopLoadedDriversLock);
+        RemoveEntryList(&d->Private.LoadedEntry);
+        ObpReleaseLock(&IopLoadedDriversLock);
+        ObpRemoveObjectName(object);
+        ObfDereferenceObject(object);
+        LdrpUnloadDriverImage(image);
+        return status;
+    }
+    for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
+        if (!driver->MajorFunction[i])
+            driver->MajorFunction[i] = IopInvalidDeviceRequest;
+    for (PDEVICE_OBJECT dev = driver->DeviceObject; dev; dev = dev->NextDevice)
+        dev->Flags &= ~DO_DEVICE_INITIALIZING;
+    driver->Flags |= DRVO_INITIALIZED;
+    *DriverObject = driver;
+    return STATUS_SUCCESS;
+}
+
+/* Symbolic links in \?? that still point at one of the driver's devices. */
+typedef struct IOP_LEFTOVER_SCAN {
+    PDRIVER_OBJECT Driver;
+    PVOID Links[32];
+    ULONG Count;
+} IOP_LEFTOVER_SCAN;
+
+static void IopScanLink(PVOID Object, void *ctx)
+{
+    IOP_LEFTOVER_SCAN *scan = ctx;
+    if (OBJECT_TO_OBJECT_HEADER(Object)->Type != ObpSymbolicLinkObjectType || scan->Count >= 32)
+        return;
+    PCUNICODE_STRING target = ObpSymbolicLinkTarget(Object);
+    for (PDEVICE_OBJECT dev = scan->Driver->DeviceObject; dev; dev = dev->NextDevice) {
+        PUNICODE_STRING name = &OBJECT_TO_OBJECT_HEADER(dev)->Name;
+        /* Targets are "\Device\<name>"; compare the last component. */
+        USHORT tn = target->Length / sizeof(WCHAR), nn = name->Length / sizeof(WCHAR);
+        if (nn && tn > nn && target->Buffer[tn - nn - 1] == L'\\' &&
+            !memcmp(target->Buffer + tn - nn, name->Buffer, name->Length)) {
+            ObfReferenceObject(Object);
+            scan->Links[scan->Count++] = Object;
+            return;
+        }
+    }
+}
+
+static void IopAppendName(char *out, size_t size, PCUNICODE_STRING name)
+{
+    size_t n = strlen(out);
+    for (USHORT i = 0; i < name->Length / sizeof(WCHAR) && n + 1 < size; i++)
+        out[n++] = name->Buffer[i] < 128 ? (char)name->Buffer[i] : '?';
+    out[n] = 0;
+}
+
+void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
+{
+    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
+    char line[512];
+    if (DriverObject->DriverUnload) {
+        DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
+        for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
+            IopDeviceExtension(dev)->ExtensionFlags |= DOE_UNLOAD_PENDING;
+        PKTHREAD thread = KiThread();
+        KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
+        DriverObject->DriverUnload(DriverObject);
+        KiLeaveService(thread, saved);
+    } else {
+        snprintf(line, sizeof line, "ntk: %s has no DriverUnload routine; unloading it anyway at exit\n",
+                 d->Private.Image->Name);
+        IopReport(line);
+    }
+
+    /* What the driver left behind is reported, then removed so that nothing
+     * points into the unmapped image. */
+    IOP_LEFTOVER_SCAN scan = {.Driver = DriverObject};
+    UNICODE_STRING dosDevices = RTL_CONSTANT_STRING(L"\\??");
+    PVOID dir;
+    if (DriverObject->DeviceObject &&
+        NT_SUCCESS(ObpLookupObjectName(&dosDevices, OBJ_CASE_INSENSITIVE, NULL, NULL, KernelMode, &dir))) {
+        ObpEnumerateDirectory(dir, IopScanLink, &scan);
+        ObfDereferenceObject(dir);
+    }
+    for (ULONG i = 0; i < scan.Count; i++) {
+        snprintf(line, sizeof line, "ntk: %s left symbolic link \\??\\", d->Private.Image->Name);
+        IopAppendName(line, sizeof line, &OBJECT_TO_OBJECT_HEADER(scan.Links[i])->Name);
+        strncat(line, " behind after unload\n", sizeof line - strlen(line) - 1);
+        IopReport(line);
+        OBJECT_TO_OBJECT_HEADER(scan.Links[i])->Flags &= ~OB_FLAG_PERMANENT;
+        ObpRemoveObjectName(scan.Links[i]);
+        ObfDereferenceObject(scan.Links[i]);
+    }
+    while (DriverObject->DeviceObject) {
+        PDEVICE_OBJECT dev = DriverObject->DeviceObject;
+        snprintf(line, sizeof line, "ntk: %s left device object %p", d->Private.Image->Name, (void *)dev);
+        if (OBJECT_TO_OBJECT_HEADER(dev)->Name.Length) {
+            strncat(line, " (\\Device\\", sizeof line - strlen(line) - 1);
+            IopAppendName(line, sizeof line, &OBJECT_TO_OBJECT_HEADER(dev)->Name);
+            strncat(line, ")", sizeof line - strlen(line) - 1);
+        }
+        strncat(line, " behind after unload\n", sizeof line - strlen(line) - 1);
+        IopReport(line);
+        IoDeleteDevice(dev);
+    }
+
+    ObpAcquireLock(&IopLoadedDriversLock);
+    RemoveEntryList(&d->Private.LoadedEntry);
+    ObpReleaseLock(&IopLoadedDriversLock);
+    LDR_IMAGE *image = d->Private.Image;
+    ObpRemoveObjectName(DriverObject);
+    ObfDereferenceObject(DriverObject);
+    LdrpUnloadDriverImage(image);
+}
+
+void IopUnloadAllDrivers(void)
+{
+    for (;;) {
+        ObpAcquireLock(&IopLoadedDriversLock);
+        PDRIVER_OBJECT last = NULL;
+        if (!IsListEmpty(&IopLoadedDrivers))
+            last = &CONTAINING_RECORD(IopLoadedDrivers.Blink, IOP_DRIVER_OBJECT, Private.LoadedEntry)->Driver;
+        ObpReleaseLock(&IopLoadedDriversLock);
+        if (!last)
+            return;
+        IopUnloadDriver(last);
+    }
+}

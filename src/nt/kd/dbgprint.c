@@ -1,0 +1,196 @@
+/*
+ * dbgprint.c - DbgPrint, DbgPrintEx, vDbgPrintEx, vDbgPrintExWithPrefix,
+ * DbgPrintReturnControlC, the debug-filter queries, and the debug output
+ * sink (interface in src/nt/include/internal/kd.h).
+ *
+ * As on Windows, one call formats into a 512-byte buffer (prefix first) and
+ * transmits at most those 512 bytes; output that does not fit is cut and
+ * its last byte replaced by a newline. Formatting is ntk's MS-semantics
+ * engine (%wZ, %ws, %I64x, 32-bit %ld, ...). An unsupported conversion
+ * shows up in the output as "(invalid conversion %...)".
+ *
+ * Not yet: component/level filtering. Every DbgPrintEx is printed whatever
+ * its level, and DbgQueryDebugFilterState/DbgSetDebugFilterState return
+ * STATUS_NOT_IMPLEMENTED after a one-time diagnostic.
+ *
+ * The sink is described in kd.h. Writing to a file needs a host op the
+ * host table is to gain: `void (*debug_write)(const char *s, size_t len)`,
+ * announced by host.h defining NTKHOST_HAS_DEBUG_WRITE (the POSIX host's is
+ * ntkhost_posix_debug_write in src/host/posix/debugout.c). Without it, a
+ * file path in NTK_DEBUG_OUTPUT is reported once and output goes to stderr.
+ */
+#include <string.h>
+
+#include <host.h>
+#include <ntstatus.h>
+#include <internal/kd.h>
+#include <internal/rtl_format.h>
+
+typedef enum _KDP_SINK {
+    KdpSinkUnchosen = 0,
+    KdpSinkStderr,
+    KdpSinkOff,
+    KdpSinkFile,
+} KDP_SINK;
+
+static int KdpSink = KdpSinkUnchosen;
+
+/* Writes a diagnostic about ntk itself: always to stderr, never filtered. */
+static void KdpReport(const char *Text)
+{
+    ntkhost->write_err(Text, strlen(Text));
+}
+
+/* Once per process per flag; TRUE for the caller that gets to report. */
+static BOOLEAN KdpFirstTime(int *Flag)
+{
+    return __atomic_exchange_n(Flag, 1, __ATOMIC_RELAXED) == 0;
+}
+
+static KDP_SINK KdpChooseSink(void)
+{
+    static int reportedNoFileOutput;
+    const char *setting = ntkhost->getenv("NTK_DEBUG_OUTPUT");
+
+    if (setting == NULL || setting[0] == '\0' || strcmp(setting, "stderr") == 0)
+        return KdpSinkStderr;
+    if (strcmp(setting, "off") == 0)
+        return KdpSinkOff;
+#ifdef NTKHOST_HAS_DEBUG_WRITE
+    if (ntkhost->debug_write != NULL)
+        return KdpSinkFile;
+#endif
+    if (KdpFirstTime(&reportedNoFileOutput))
+        KdpReport("ntk: NTK_DEBUG_OUTPUT names a file, but this host cannot write debug output to files; "
+                  "debug output goes to stderr\n");
+    return KdpSinkStderr;
+}
+
+void KdpReinitializeDebugOutput(void)
+{
+    __atomic_store_n(&KdpSink, KdpChooseSink(), __ATOMIC_RELEASE);
+}
+
+void KdpWriteDebugOutput(const char *Text, size_t Length)
+{
+    int sink = __atomic_load_n(&KdpSink, __ATOMIC_ACQUIRE);
+
+    if (sink == KdpSinkUnchosen) {
+        int chosen = KdpChooseSink();
+        int expected = KdpSinkUnchosen;
+        /* Racing first callers agree on whichever choice landed first. */
+        sink = __atomic_compare_exchange_n(&KdpSink, &expected, chosen, FALSE, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)
+                   ? chosen
+                   : expected;
+    }
+    if (Length == 0)
+        return;
+    switch (sink) {
+    case KdpSinkOff:
+        return;
+#ifdef NTKHOST_HAS_DEBUG_WRITE
+    case KdpSinkFile:
+        ntkhost->debug_write(Text, Length);
+        return;
+#endif
+    default:
+        ntkhost->write_err(Text, Length);
+        return;
+    }
+}
+
+/* The body of every DbgPrint variant. */
+static ULONG KdpPrint(PCCH Prefix, PCCH Format, va_list Arguments)
+{
+    char buffer[KDP_MAX_DEBUG_PRINT];
+    size_t prefixLength = 0;
+    size_t length;
+    RTLP_FORMAT_SINK sink;
+
+    if (Format == NULL) {
+        static const char refusal[] = "ntk: DbgPrint called with a NULL format\n";
+        KdpWriteDebugOutput(refusal, sizeof(refusal) - 1);
+        return STATUS_SUCCESS;
+    }
+    if (Prefix != NULL) {
+        prefixLength = strnlen(Prefix, sizeof(buffer));
+        memcpy(buffer, Prefix, prefixLength);
+    }
+    RtlpFormatSinkInitBuffer(&sink, buffer + prefixLength, sizeof(buffer) - prefixLength);
+    /* The status needs no handling: an unsupported conversion has left its
+     * marker in the text. */
+    (void)RtlpFormatNarrow(&sink, Format, Arguments);
+    length = prefixLength + sink.Used;
+    if (sink.Total > sink.Used) {
+        /* Cut at 512 bytes: Windows ends the cut text with a newline. */
+        length = sizeof(buffer);
+        buffer[length - 1] = '\n';
+    }
+    KdpWriteDebugOutput(buffer, length);
+    return STATUS_SUCCESS;
+}
+
+DECLSPEC_EXPORT ULONG __cdecl DbgPrint(PCSTR Format, ...)
+{
+    va_list arguments;
+    ULONG status;
+
+    va_start(arguments, Format);
+    status = KdpPrint(NULL, Format, arguments);
+    va_end(arguments);
+    return status;
+}
+
+DECLSPEC_EXPORT ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
+{
+    va_list arguments;
+    ULONG status;
+
+    va_start(arguments, Format);
+    status = KdpPrint(NULL, Format, arguments);
+    va_end(arguments);
+    return status;
+}
+
+DECLSPEC_EXPORT ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist)
+{
+    return KdpPrint(NULL, Format, arglist);
+}
+
+DECLSPEC_EXPORT ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
+                                                  va_list arglist)
+{
+    return KdpPrint(Prefix, Format, arglist);
+}
+
+/* No debugger can ask to break in, so this is DbgPrint. */
+DECLSPEC_EXPORT ULONG __cdecl DbgPrintReturnControlC(PCCH Format, ...)
+{
+    va_list arguments;
+    ULONG status;
+
+    va_start(arguments, Format);
+    status = KdpPrint(NULL, Format, arguments);
+    va_end(arguments);
+    return status;
+}
+
+DECLSPEC_EXPORT NTSTATUS NTAPI DbgQueryDebugFilterState(ULONG ComponentId, ULONG Level)
+{
+    static int reported;
+
+    if (KdpFirstTime(&reported))
+        KdpReport("ntk: DbgQueryDebugFilterState: debug output filtering is not implemented "
+                  "(every DbgPrintEx is printed); returning STATUS_NOT_IMPLEMENTED\n");
+    return STATUS_NOT_IMPLEMENTED;
+}
+
+DECLSPEC_EXPORT NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, BOOLEAN State)
+{
+    static int reported;
+
+    if (KdpFirstTime(&reported))
+        KdpReport("ntk: DbgSetDebugFilterState: debug output filtering is not implemented "
+                  "(every DbgPrintEx is printed); returning STATUS_NOT_IMPLEMENTED\n");
+    return STATUS_NOT_IMPLEMENTED;
+}

@@ -1,0 +1,36 @@
+/*
+ * time.c - the clocks services and applications read, and delays.
+ */
+#include <internal/ke.h>
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtQueryPerformanceCounter(PLARGE_INTEGER PerformanceCounter,
+                                                        PLARGE_INTEGER PerformanceFrequency)
+{
+    /* 10 MHz, as on current Windows. */
+    if (PerformanceCounter)
+        PerformanceCounter->QuadPart = ntkhost->monotonic_ns() / 100;
+    if (PerformanceFrequency)
+        PerformanceFrequency->QuadPart = 10000000;
+    return STATUS_SUCCESS;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT ULONG NTAPI NtGetTickCount(VOID)
+{
+    return (ULONG)(ntkhost->monotonic_ns() / 1000000);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval)
+{
+    if (!DelayInterval) {
+        for (;;)
+            ntkhost->sleep_ns(1000000000LL);
+    }
+    LONGLONG t = DelayInterval->QuadPart;
+    int64_t ns = t < 0 ? -t * 100 : (t - 116444736000000000LL) * 100 - ntkhost->realtime_ns();
+    if (ns > 0)
+        ntkhost->sleep_ns(ns);
+    return STATUS_SUCCESS;
+}

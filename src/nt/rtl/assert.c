@@ -1,0 +1,27 @@
+/*
+ * assert.c - RtlAssert (ASSERT / NT_ASSERT in DBG builds) and
+ * DbgBreakPoint. With no kernel debugger attached, a failed assertion
+ * reports as a bug check naming the expression and where it is.
+ */
+#include <internal/ke.h>
+#include <stdio.h>
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
+                                    PSTR MutableMessage)
+{
+    char detail[512];
+    snprintf(detail, sizeof detail, "Assertion failed: %s%s%s, file %s, line %u", MutableMessage ? MutableMessage : "",
+             MutableMessage ? ": " : "", (const char *)VoidFailedAssertion, (const char *)VoidFileName,
+             (unsigned)LineNumber);
+    KiBugCheckAt(KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(LONG_PTR)STATUS_BREAKPOINT,
+                 (ULONG_PTR)__builtin_return_address(0), 0, 0, NULL, detail);
+}
+
+/* @implemented: with no debugger attached, a breakpoint is reported. */
+DECLSPEC_EXPORT VOID NTAPI DbgBreakPoint(VOID)
+{
+    KiBugCheckAt(KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(LONG_PTR)STATUS_BREAKPOINT,
+                 (ULONG_PTR)__builtin_return_address(0), 0, 0, NULL,
+                 "DbgBreakPoint with no kernel debugger attached");
+}

@@ -1,0 +1,2 @@
+/* Included as "Public.h". */
+#define PUBLIC_VALUE 4

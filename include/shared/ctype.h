@@ -14,8 +14,13 @@
 #define _INC_CTYPE
 #endif
 
+/* glibc already has __isascii and __toascii with the same meaning. */
+#ifndef __isascii
 #define __isascii(c) ((unsigned)(c) < 0x80)
+#endif
+#ifndef __toascii
 #define __toascii(c) ((c) & 0x7f)
+#endif
 #define __iscsymf(c) (isalpha(c) || ((c) == '_'))
 #define __iscsym(c) (isalnum(c) || ((c) == '_'))
 #define iscsymf __iscsymf

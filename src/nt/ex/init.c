@@ -95,6 +95,9 @@ DECLSPEC_EXPORT int ntk_app_run(int argc, char **argv, char **envp, const struct
     if (entry->wmain) {
         uint16_t **wargv = ExpWideArgv(argc, argv);
         status = entry->wmain(argc, wargv, NULL);
+        for (int i = 0; wargv && i < argc; i++)
+            free(wargv[i]);
+        free(wargv);
     } else {
         status = entry->main(argc, argv, envp);
     }

@@ -1,14 +1,16 @@
 # ntk - top-level entry points. CMake does the building underneath.
 #   make demo   build, then run the example driver with its application
-#   make test   build and run every test, then again under ASan+UBSan
+#   make test   build and run every test, then again under ASan+UBSan, and the
+#               concurrency tests under ThreadSanitizer
 #   make bench  (later) benchmarks
 
 BUILD ?= build
 ASAN_BUILD ?= $(BUILD)/asan
+TSAN_BUILD ?= $(BUILD)/tsan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-plain test-asan clean
+.PHONY: all deps build demo test test-plain test-asan test-tsan clean
 
 all: build
 
@@ -23,7 +25,7 @@ demo: build
 	@echo "== ntk run --driver example_buffered.sys=Example -- example_app"
 	@$(BUILD)/bin/ntk run --driver $(BUILD)/drivers/example_buffered.sys=Example -- $(BUILD)/apps/example_app
 
-test: test-plain test-asan
+test: test-plain test-asan test-tsan
 
 test-plain: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -35,3 +37,8 @@ test-asan: deps
 
 clean:
 	rm -rf $(BUILD)
+
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNTK_WERROR=ON -DNTK_SANITIZE=thread $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS)
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:report_signal_unsafe=0 ctest --output-on-failure -L concurrency -j $(JOBS)

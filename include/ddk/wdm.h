@@ -13,6 +13,7 @@
 #include <ntstatus.h>
 #include <bugcodes.h>
 #include <devioctl.h>
+#include <ntk_interlocked.h>
 #include <string.h>
 
 #define NTKERNELAPI DECLSPEC_EXPORT
@@ -439,6 +440,29 @@ FORCEINLINE VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY E
     Entry->Next = ListHead->Next;
     ListHead->Next = Entry;
 }
+
+/* --------------------------------------------------------- Fast mutexes */
+
+typedef struct _FAST_MUTEX {
+    volatile LONG Count;     /* 1: free */
+    PVOID Owner;
+    ULONG Contention;
+    KEVENT Event;
+    ULONG OldIrql;
+} FAST_MUTEX, *PFAST_MUTEX, KGUARDED_MUTEX, *PKGUARDED_MUTEX;
+
+NTKERNELAPI VOID NTAPI ExInitializeFastMutex(PFAST_MUTEX FastMutex);
+NTKERNELAPI VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex);
+NTKERNELAPI VOID FASTCALL ExReleaseFastMutex(PFAST_MUTEX FastMutex);
+NTKERNELAPI BOOLEAN FASTCALL ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex);
+NTKERNELAPI VOID FASTCALL ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex);
+NTKERNELAPI VOID FASTCALL ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex);
+
+/* ----------------------------------------------------------------- Time */
+
+NTKERNELAPI NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
+                                                  PLARGE_INTEGER Interval);
+NTHALAPI VOID NTAPI KeStallExecutionProcessor(ULONG MicroSeconds);
 
 /* ------------------------------------------------------------ Spin locks */
 

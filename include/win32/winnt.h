@@ -4,6 +4,7 @@
 
 #include <windef.h>
 #include <devioctl.h>
+#include <ntk_interlocked.h>
 
 #ifndef WIN32_NO_STATUS
 #include <ntk_winnt_status.h>

@@ -39,7 +39,7 @@ void IopCompleteRequest(PIRP Irp)
     }
     Irp->MdlAddress = NULL;
 
-    BOOLEAN synchronousFile = file && (file->Flags & FO_SYNCHRONOUS_IO);
+    BOOLEAN synchronousFile = file && (IopFileFlags(file) & FO_SYNCHRONOUS_IO);
     BOOLEAN report = !NT_ERROR(status) || Irp->RequestorMode == KernelMode ||
                      (Irp->PendingReturned && !synchronousFile);
     if (report) {

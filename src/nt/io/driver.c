@@ -257,6 +257,8 @@ void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
 
 void IopUnloadAllDrivers(void)
 {
+    /* Work a driver queued must run before its image goes away. */
+    ExpFlushWorkQueue();
     for (;;) {
         ObpAcquireLock(&IopLoadedDriversLock);
         PDRIVER_OBJECT last = NULL;

@@ -123,7 +123,8 @@ static void IopCloseFile(PVOID Object, LONG_PTR RemainingHandles)
         return;
     IO_STATUS_BLOCK iosb;
     IopSendFileIrp(file, IRP_MJ_CLEANUP, NULL, NULL, &iosb);
-    file->Flags |= FO_CLEANUP_COMPLETE;
+    /* Other threads may still be completing requests on this file. */
+    __atomic_fetch_or(&file->Flags, FO_CLEANUP_COMPLETE, __ATOMIC_RELAXED);
 }
 
 static void IopDeleteFile(PVOID Object)

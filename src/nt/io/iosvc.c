@@ -55,19 +55,41 @@ static PIRP IopNewServiceIrp(IOP_SERVICE *s, PDEVICE_OBJECT device, PIO_STATUS_B
     return irp;
 }
 
+/* Synchronous file objects carry out one request at a time, as on Windows
+ * (their FinalStatus and Event belong to the request in progress): Busy is
+ * 0 when free, 1 when taken, 2 when taken with threads waiting. */
+static void IopLockFileObject(PFILE_OBJECT file)
+{
+    volatile int32_t *word = (volatile int32_t *)&file->Busy;
+    int32_t expected = 0;
+    if (__atomic_compare_exchange_n(word, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+        return;
+    while (__atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE) != 0)
+        ntkhost->park(word, 2, -1);
+}
+
+static void IopUnlockFileObject(PFILE_OBJECT file)
+{
+    volatile int32_t *word = (volatile int32_t *)&file->Busy;
+    if (__atomic_exchange_n(word, 0, __ATOMIC_RELEASE) == 2)
+        ntkhost->unpark(word, 1);
+}
+
 /* Calls the driver; on a synchronous file object waits for a pended IRP
  * and returns its final status. */
 static NTSTATUS IopCallAndWait(IOP_SERVICE *s, PDEVICE_OBJECT device, PIRP irp)
 {
     PFILE_OBJECT file = s->File;
-    BOOLEAN synchronous = (file->Flags & FO_SYNCHRONOUS_IO) != 0;
-    if (synchronous)
-        KeClearEvent(&file->Event);
+    if (!(IopFileFlags(file) & FO_SYNCHRONOUS_IO))
+        return IofCallDriver(device, irp);
+    IopLockFileObject(file);
+    KeClearEvent(&file->Event);
     NTSTATUS status = IofCallDriver(device, irp);
-    if (status == STATUS_PENDING && synchronous) {
-        KiWaitForObject(&file->Event.Header, (file->Flags & FO_ALERTABLE_IO) != 0, NULL);
+    if (status == STATUS_PENDING) {
+        KiWaitForObject(&file->Event.Header, (IopFileFlags(file) & FO_ALERTABLE_IO) != 0, NULL);
         status = file->FinalStatus;
     }
+    IopUnlockFileObject(file);
     return status;
 }
 

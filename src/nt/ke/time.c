@@ -3,6 +3,8 @@
  */
 #include <internal/ke.h>
 
+DECLSPEC_EXPORT NTSTATUS NTAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval);
+
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtQueryPerformanceCounter(PLARGE_INTEGER PerformanceCounter,
                                                         PLARGE_INTEGER PerformanceFrequency)
@@ -33,4 +35,23 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGE
     if (ns > 0)
         ntkhost->sleep_ns(ns);
     return STATUS_SUCCESS;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
+                                                     PLARGE_INTEGER Interval)
+{
+    PKTHREAD t = KiThread();
+    if (t->Irql > APC_LEVEL)
+        KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x120, t->Irql, (ULONG_PTR)Interval, 0, NULL,
+                     "KeDelayExecutionThread above APC_LEVEL");
+    return NtDelayExecution(Alertable, Interval);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeStallExecutionProcessor(ULONG MicroSeconds)
+{
+    int64_t end = ntkhost->monotonic_ns() + (int64_t)MicroSeconds * 1000;
+    while (ntkhost->monotonic_ns() < end)
+        __builtin_ia32_pause();
 }

@@ -49,10 +49,10 @@ static void KipConsume(PDISPATCHER_HEADER h)
     switch (KipType(h)) {
     case EventSynchronizationObject:
     case TimerSynchronizationObject:
-        h->SignalState = 0;
+        __atomic_store_n(&h->SignalState, 0, __ATOMIC_RELAXED);
         break;
     case SemaphoreObject:
-        h->SignalState--;
+        __atomic_sub_fetch(&h->SignalState, 1, __ATOMIC_RELAXED);
         break;
     default:
         break;
@@ -62,7 +62,7 @@ static void KipConsume(PDISPATCHER_HEADER h)
 /* Wakes waiters while the object stays signalled. Called locked. */
 static void KipWakeWaiters(PDISPATCHER_HEADER h, NTSTATUS status)
 {
-    while (h->SignalState > 0 && !IsListEmpty(&h->WaitListHead)) {
+    while (__atomic_load_n(&h->SignalState, __ATOMIC_RELAXED) > 0 && !IsListEmpty(&h->WaitListHead)) {
         KIP_WAIT_BLOCK *wb = CONTAINING_RECORD(RemoveHeadList(&h->WaitListHead), KIP_WAIT_BLOCK, WaitListEntry);
         PKTHREAD t = wb->Thread;
         KipConsume(h);
@@ -89,7 +89,7 @@ NTSTATUS KiWaitForObject(PDISPATCHER_HEADER h, BOOLEAN alertable, PLARGE_INTEGER
 {
     PKTHREAD t = KiThread();
     KipLockHeader(h);
-    if (h->SignalState > 0) {
+    if (__atomic_load_n(&h->SignalState, __ATOMIC_RELAXED) > 0) {
         KipConsume(h);
         KipUnlockHeader(h);
         return STATUS_WAIT_0;
@@ -151,7 +151,7 @@ DECLSPEC_EXPORT LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLE
     PDISPATCHER_HEADER h = &Event->Header;
     KipLockHeader(h);
     LONG previous = h->SignalState;
-    h->SignalState = 1;
+    __atomic_store_n(&h->SignalState, 1, __ATOMIC_RELEASE);
     KipWakeWaiters(h, STATUS_WAIT_0);
     KipUnlockHeader(h);
     return previous;
@@ -163,7 +163,7 @@ DECLSPEC_EXPORT LONG NTAPI KeResetEvent(PRKEVENT Event)
     PDISPATCHER_HEADER h = &Event->Header;
     KipLockHeader(h);
     LONG previous = h->SignalState;
-    h->SignalState = 0;
+    __atomic_store_n(&h->SignalState, 0, __ATOMIC_RELEASE);
     KipUnlockHeader(h);
     return previous;
 }

@@ -81,6 +81,16 @@ SIZE_T IopSystemBufferCopyLimit(PVOID Buffer);
 /* Final stage of completion (buffers, IOSB, events). */
 void IopCompleteRequest(PIRP Irp);
 
+/* File object flags change while requests run (FO_CLEANUP_COMPLETE):
+ * read them atomically. */
+static inline ULONG IopFileFlags(PFILE_OBJECT File)
+{
+    return __atomic_load_n(&File->Flags, __ATOMIC_RELAXED);
+}
+
+/* Waits until queued work items have run (ex/work.c). */
+void ExpFlushWorkQueue(void);
+
 /* Devices and drivers. */
 NTSTATUS IopInvalidDeviceRequest(PDEVICE_OBJECT DeviceObject, PIRP Irp);
 void IopInitialize(void);

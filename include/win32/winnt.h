@@ -88,6 +88,24 @@ typedef LPCSTR LPCTSTR, PCTSTR;
 
 #define MAXDWORD 0xffffffff
 
+#define PAGE_NOACCESS 0x01
+#define PAGE_READONLY 0x02
+#define PAGE_READWRITE 0x04
+#define PAGE_WRITECOPY 0x08
+#define PAGE_EXECUTE 0x10
+#define PAGE_EXECUTE_READ 0x20
+#define PAGE_EXECUTE_READWRITE 0x40
+#define PAGE_GUARD 0x100
+#define PAGE_NOCACHE 0x200
+#define MEM_COMMIT 0x00001000
+#define MEM_RESERVE 0x00002000
+#define MEM_DECOMMIT 0x00004000
+#define MEM_RELEASE 0x00008000
+#define MEM_FREE 0x00010000
+#define MEM_PRIVATE 0x00020000
+#define PROCESSOR_ARCHITECTURE_AMD64 9
+#define PROCESSOR_AMD_X8664 8664
+
 #include <string.h>
 #define RtlEqualMemory(Destination, Source, Length) (!memcmp((Destination), (Source), (Length)))
 #define RtlMoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))

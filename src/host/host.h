@@ -44,6 +44,9 @@ struct ntkhost_fault {
 typedef void ntkhost_fault_fn(const struct ntkhost_fault *fault);
 typedef void ntkhost_thread_fn(void *arg);
 
+#define NTKHOST_PAGE_READ 1u
+#define NTKHOST_PAGE_WRITE 2u
+
 struct ntkhost_module; /* a loaded shared object */
 struct ntkhost_thread; /* a host thread */
 
@@ -56,6 +59,8 @@ struct ntkhost_ops {
     /* Whole pages, readable and writable; NULL on failure. */
     void *(*page_alloc)(size_t size);
     void (*page_free)(void *p, size_t size);
+    /* Change access to whole pages: NTKHOST_PAGE_* bits; 0 or errno. */
+    int (*page_protect)(void *p, size_t size, unsigned access);
     /* 1 if [p, p+size) is mapped and readable (writable if want_write). */
     int (*mem_probe)(const void *p, size_t size, int want_write);
 

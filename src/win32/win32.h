@@ -25,5 +25,11 @@ NTSYSAPI NTSTATUS NTAPI NtQueryPerformanceCounter(PLARGE_INTEGER PerformanceCoun
                                                   PLARGE_INTEGER PerformanceFrequency);
 NTSYSAPI ULONG NTAPI NtGetTickCount(VOID);
 __attribute__((noreturn)) void ntk_app_exit(int status);
+NTSYSAPI NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, ULONG_PTR ZeroBits,
+                                                PSIZE_T RegionSize, ULONG AllocationType, ULONG Protect);
+NTSYSAPI NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                                               ULONG NewProtect, PULONG OldProtect);
+NTSYSAPI NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                                            ULONG FreeType);
 
 #endif

@@ -36,6 +36,12 @@ void ntkhost_posix_page_free(void *p, size_t size)
     munmap(p, size);
 }
 
+int ntkhost_posix_page_protect(void *p, size_t size, unsigned access)
+{
+    int prot = ((access & NTKHOST_PAGE_READ) ? PROT_READ : 0) | ((access & NTKHOST_PAGE_WRITE) ? PROT_WRITE : 0);
+    return mprotect(p, size, prot) == 0 ? 0 : errno;
+}
+
 /* process_vm_readv on our own pid reads through the page tables without
  * raising a signal: EFAULT means unmapped. A write probe reads the bytes and
  * writes them back through process_vm_writev. */

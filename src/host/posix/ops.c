@@ -11,6 +11,7 @@ const struct ntkhost_ops ntkhost_posix_ops = {
     .mem_free = ntkhost_posix_mem_free,
     .page_alloc = ntkhost_posix_page_alloc,
     .page_free = ntkhost_posix_page_free,
+    .page_protect = ntkhost_posix_page_protect,
     .mem_probe = ntkhost_posix_mem_probe,
     .thread_create = ntkhost_posix_thread_create,
     .thread_join = ntkhost_posix_thread_join,

@@ -11,6 +11,7 @@ void *ntkhost_posix_mem_alloc(size_t size, size_t alignment);
 void ntkhost_posix_mem_free(void *p);
 void *ntkhost_posix_page_alloc(size_t size);
 void ntkhost_posix_page_free(void *p, size_t size);
+int ntkhost_posix_page_protect(void *p, size_t size, unsigned access);
 int ntkhost_posix_mem_probe(const void *p, size_t size, int want_write);
 
 int ntkhost_posix_thread_create(ntkhost_thread_fn *fn, void *arg, struct ntkhost_thread **out);

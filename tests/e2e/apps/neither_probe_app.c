@@ -3,8 +3,9 @@
  * (drivers: neither_probe.c, built guarded and unguarded).
  *
  *   neither_probe_app guarded
- *       Against e2e_neither_guarded.sys: a tiny address, a released page, a
- *       read-only page and a kernel-space address, as input or output,
+ *       Against e2e_neither_guarded.sys: a tiny address, a decommitted
+ *       page, a buffer running into one, a read-only page and a
+ *       kernel-space address, as input or output,
  *       each fail with ERROR_NOACCESS (STATUS_ACCESS_VIOLATION from the
  *       driver's __except), and the process and the driver carry on
  *       (io-semantics 1.D.31, 2.2 #14). Exits 0 when all checks pass.
@@ -80,17 +81,22 @@ static int RunGuarded(void)
     char input[32] = "bad output pointers";
     char output[32];
     SYSTEM_INFO system;
-    PVOID released;
+    char *region;
+    char *decommitted = NULL;
     PVOID readOnly;
     DWORD oldProtection;
 
     GetSystemInfo(&system);
 
-    /* A page that was mapped and is not any more. */
-    released = VirtualAlloc(NULL, system.dwPageSize, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
-    CHECK(released != NULL, "allocate a page to release");
-    if (released != NULL) {
-        VirtualFree(released, 0, MEM_RELEASE);
+    /* Two pages, the second decommitted: its addresses stay reserved, so
+     * nothing else can be mapped there, but touching them faults. */
+    region = VirtualAlloc(NULL, 2 * system.dwPageSize, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+    CHECK(region != NULL, "allocate two pages");
+    if (region != NULL) {
+        decommitted = region + system.dwPageSize;
+        CHECK(VirtualFree(decommitted, system.dwPageSize, MEM_DECOMMIT),
+              "decommit the second page");
+        memcpy(decommitted - 8, "crossing", 8);
     }
 
     /* A page the application may read but not write. */
@@ -107,15 +113,20 @@ static int RunGuarded(void)
 
     e2e_section("bad input pointers");
     CheckBadPointer("input 0x10", TINY_POINTER, 16, output, sizeof(output));
-    if (released != NULL) {
-        CheckBadPointer("input in a released page", released, 16, output, sizeof(output));
+    if (decommitted != NULL) {
+        CheckBadPointer("input in a decommitted page", decommitted, 16, output, sizeof(output));
+        CheckBadPointer("input running into a decommitted page", decommitted - 8, 16, output,
+                        sizeof(output));
     }
     CheckBadPointer("input at a kernel address", KERNEL_POINTER, 16, output, sizeof(output));
 
     e2e_section("bad output pointers");
     CheckBadPointer("output 0x10", input, sizeof(input), TINY_POINTER, sizeof(input));
-    if (released != NULL) {
-        CheckBadPointer("output in a released page", input, sizeof(input), released, sizeof(input));
+    if (decommitted != NULL) {
+        CheckBadPointer("output in a decommitted page", input, sizeof(input), decommitted,
+                        sizeof(input));
+        CheckBadPointer("output running into a decommitted page", input, sizeof(input),
+                        decommitted - 8, sizeof(input));
     }
     if (readOnly != NULL) {
         CheckBadPointer("output in a read-only page", input, sizeof(input), readOnly,
@@ -142,6 +153,9 @@ static int RunGuarded(void)
 
     if (readOnly != NULL) {
         VirtualFree(readOnly, 0, MEM_RELEASE);
+    }
+    if (region != NULL) {
+        VirtualFree(region, 0, MEM_RELEASE);
     }
     return e2e_finish();
 }

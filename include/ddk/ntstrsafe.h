@@ -44,12 +44,18 @@ typedef const char *STRSAFE_PCNZCH;
 typedef const WCHAR *STRSAFE_PCNZWCH;
 typedef const WCHAR *STRSAFE_PCUNZWCH;
 
+#include <ntk_strsafe_impl.h> /* the common part: flags, ntkss_status */
+
+static inline NTSTATUS NtkssToNtstatus(ntkss_status Status)
+{
+    return Status == NTKSS_OK ? STATUS_SUCCESS
+                              : Status == NTKSS_OVERFLOW ? STATUS_BUFFER_OVERFLOW : STATUS_INVALID_PARAMETER;
+}
+
 #define NTKSS_API_PREFIX Rtl
 #define NTKSS_FLAVOR ddk
 #define NTKSS_RESULT_TYPE NTSTATUS
-#define NTKSS_RESULT(status)                                                                                 \
-    ((status) == NTKSS_OK ? STATUS_SUCCESS                                                                   \
-                          : (status) == NTKSS_OVERFLOW ? STATUS_BUFFER_OVERFLOW : STATUS_INVALID_PARAMETER)
+#define NTKSS_RESULT NtkssToNtstatus
 
 #define NTKSS_CHAR char
 #define NTKSS_SUFFIX A

@@ -26,11 +26,14 @@
  * (S_OK / STRSAFE_E_INSUFFICIENT_BUFFER / STRSAFE_E_INVALID_PARAMETER, or
  * STATUS_SUCCESS / STATUS_BUFFER_OVERFLOW / STATUS_INVALID_PARAMETER).
  *
- * How an includer instantiates it (once per character type):
+ * How an includer instantiates it: include it once with NTKSS_CHAR
+ * undefined for the common part (flags, ntkss_status), then once per
+ * character type with:
  *   #define NTKSS_API_PREFIX      nothing (StringCchCopyA) or Rtl
  *   #define NTKSS_FLAVOR          a tag that keeps worker names apart
  *   #define NTKSS_RESULT_TYPE     HRESULT or NTSTATUS
- *   #define NTKSS_RESULT(status)  the mapping
+ *   #define NTKSS_RESULT          a function mapping an ntkss_status to it
+ *                                 (a function: its argument is a call)
  *   #define NTKSS_CHAR            char            WCHAR
  *   #define NTKSS_SUFFIX          A               W
  *   #define NTKSS_VSNPRINTF       _vsnprintf      _vsnwprintf
@@ -246,7 +249,7 @@ static inline ntkss_status NTKSS_WORKER(ex)(NTKSS_CHAR *pszDest, size_t cchDest,
     status = IsCat ? NTKSS_WORKER(ex_validate_dest_length)(pszDest, cchDest, &cchDestLength, dwFlags)
                    : NTKSS_WORKER(ex_validate_dest)(pszDest, cchDest, dwFlags);
     if (status != NTKSS_OK) {
-        if (!IsCat && cchDest > 0)
+        if (!IsCat && cchDest > 0 && pszDest != NULL) /* MS would write through NULL here */
             *pszDest = 0;
         return status;
     }

@@ -29,6 +29,9 @@
 #define _INC_STRING
 #endif
 
+/* What the comparison functions return after an invalid parameter. */
+#define _NLSCMPERROR 2147483647
+
 /* --------------------------------------------------------------- narrow */
 
 NTK_CRTIMP int _stricmp(const char *string1, const char *string2);

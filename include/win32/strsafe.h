@@ -39,12 +39,18 @@ typedef const char *STRSAFE_PCNZCH;
 typedef const WCHAR *STRSAFE_PCNZWCH;
 typedef const WCHAR *STRSAFE_PCUNZWCH;
 
+#include <ntk_strsafe_impl.h> /* the common part: flags, ntkss_status */
+
+static inline HRESULT NtkssToHresult(ntkss_status Status)
+{
+    return Status == NTKSS_OK ? S_OK
+                              : Status == NTKSS_OVERFLOW ? STRSAFE_E_INSUFFICIENT_BUFFER : STRSAFE_E_INVALID_PARAMETER;
+}
+
 #define NTKSS_API_PREFIX
 #define NTKSS_FLAVOR sdk
 #define NTKSS_RESULT_TYPE HRESULT
-#define NTKSS_RESULT(status)                                                                          \
-    ((status) == NTKSS_OK ? S_OK                                                                      \
-                          : (status) == NTKSS_OVERFLOW ? STRSAFE_E_INSUFFICIENT_BUFFER : STRSAFE_E_INVALID_PARAMETER)
+#define NTKSS_RESULT NtkssToHresult
 
 #define NTKSS_CHAR char
 #define NTKSS_SUFFIX A

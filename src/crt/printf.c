@@ -9,7 +9,8 @@
  *   snprintf        C99: stores count-1 units and a terminator, returns the
  *                   full length
  *   _snprintf(_w)   terminator only if the output is shorter than count; an
- *                   exact fit returns count unterminated; truncation -1
+ *                   exact fit returns count unterminated; truncation -1;
+ *                   NULL with count 0 measures
  *   sprintf, _swprintf  unbounded
  *   swprintf (ISO)  terminated; -1 when the output does not fit
  *   sprintf_s       all or nothing: too small is an invalid parameter
@@ -102,6 +103,8 @@ static int FormatLegacyCount(const char *Function, BOOLEAN Wide, void *Buffer, s
     if (Format == NULL || (Buffer == NULL && Count != 0))
         return RejectNull(Function, "buffer or format is NULL");
     ok = FormatToBuffer(Function, Wide, Buffer, Count, Format, Arguments, &total);
+    if (Buffer == NULL)
+        return ok ? LengthResult(total) : -1; /* count 0 and no buffer: measuring */
     if (total < Count)
         PutTerminator(Wide, Buffer, total);
     if (!ok || total > Count)

@@ -13,14 +13,12 @@
  * also goes through the invalid-parameter report.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crt_internal.h"
 
-#define CRTP_COMPARE_ERROR INT_MAX /* MS's _NLSCMPERROR */
 
 static inline int FoldAscii(int Character)
 {
@@ -47,7 +45,7 @@ NTK_CRTIMP int _stricmp(const char *string1, const char *string2)
 
     if (string1 == NULL || string2 == NULL) {
         InvalidPointer("_stricmp", "string is NULL");
-        return CRTP_COMPARE_ERROR;
+        return _NLSCMPERROR;
     }
     do {
         folded1 = FoldAscii((unsigned char)*string1++);
@@ -64,7 +62,7 @@ NTK_CRTIMP int _strnicmp(const char *string1, const char *string2, size_t count)
         return 0;
     if (string1 == NULL || string2 == NULL) {
         InvalidPointer("_strnicmp", "string is NULL");
-        return CRTP_COMPARE_ERROR;
+        return _NLSCMPERROR;
     }
     do {
         folded1 = FoldAscii((unsigned char)*string1++);
@@ -82,7 +80,7 @@ NTK_CRTIMP int _memicmp(const void *buffer1, const void *buffer2, size_t count)
         return 0;
     if (buffer1 == NULL || buffer2 == NULL) {
         InvalidPointer("_memicmp", "buffer is NULL");
-        return CRTP_COMPARE_ERROR;
+        return _NLSCMPERROR;
     }
     for (i = 0; i < count; i++) {
         int difference = FoldAscii(bytes1[i]) - FoldAscii(bytes2[i]);

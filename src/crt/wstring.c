@@ -10,14 +10,11 @@
  * folding is ASCII-only, the MS "C" locale's.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crt_internal.h"
 
-/* What the MS comparison functions return after an invalid parameter. */
-#define CRTP_COMPARE_ERROR INT_MAX
 
 static inline wchar_t FoldAscii(wchar_t Character)
 {
@@ -268,7 +265,7 @@ NTK_CRTIMP int _wcsicmp(const wchar_t *string1, const wchar_t *string2)
     if (string1 == NULL || string2 == NULL) {
         CrtpInvalidParameter("_wcsicmp", "string is NULL");
         errno = EINVAL;
-        return CRTP_COMPARE_ERROR;
+        return _NLSCMPERROR;
     }
     do {
         folded1 = FoldAscii(*string1++);
@@ -286,7 +283,7 @@ NTK_CRTIMP int _wcsnicmp(const wchar_t *string1, const wchar_t *string2, size_t 
     if (string1 == NULL || string2 == NULL) {
         CrtpInvalidParameter("_wcsnicmp", "string is NULL");
         errno = EINVAL;
-        return CRTP_COMPARE_ERROR;
+        return _NLSCMPERROR;
     }
     do {
         folded1 = FoldAscii(*string1++);

@@ -110,6 +110,11 @@ DECLSPEC_EXPORT HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAcc
         Win32FailWithStatus(status);
         return INVALID_HANDLE_VALUE;
     }
+    /* kernel32 tells OPEN_ALWAYS / CREATE_ALWAYS callers whether the file
+     * was already there, and clears the last error otherwise. */
+    BOOL existed = (dwCreationDisposition == OPEN_ALWAYS || dwCreationDisposition == CREATE_ALWAYS) &&
+                   (iosb.Information == FILE_OPENED || iosb.Information == FILE_OVERWRITTEN);
+    SetLastError(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
     return handle;
 }
 

@@ -21,20 +21,16 @@ DECLSPEC_EXPORT LPVOID WINAPI VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWOR
     return base;
 }
 
-/* @implemented: MEM_RELEASE of a whole region. */
+/* @implemented: MEM_RELEASE of a whole region, MEM_DECOMMIT of its pages. */
 DECLSPEC_EXPORT BOOL WINAPI VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType)
 {
-    if (dwFreeType == MEM_RELEASE && dwSize != 0) {
+    if ((dwFreeType != MEM_RELEASE && dwFreeType != MEM_DECOMMIT) || (dwFreeType == MEM_RELEASE && dwSize != 0)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
     PVOID base = lpAddress;
     SIZE_T size = dwSize;
     NTSTATUS status = NtFreeVirtualMemory(GetCurrentProcess(), &base, &size, dwFreeType);
-    if (status == STATUS_NOT_IMPLEMENTED) {
-        Win32Unsupported("VirtualFree other than MEM_RELEASE");
-        return FALSE;
-    }
     return NT_SUCCESS(status) ? TRUE : Win32FailWithStatus(status);
 }
 

@@ -166,7 +166,7 @@ static NTSTATUS Example_PrintWriteBuffer(PIRP Irp, ULONG Length)
     }
     return Example_PrintMessage(text, Length, "WriteFile");
 #else
-    NTSTATUS status;
+    NTSTATUS status = STATUS_UNSUCCESSFUL;
 
     __try {
         ProbeForRead(Irp->UserBuffer, Length, sizeof(UCHAR));
@@ -320,7 +320,7 @@ static NTSTATUS Example_HandleNeitherIo(PIRP Irp, PIO_STACK_LOCATION Stack,
     ULONG messageLength = Stack->Parameters.DeviceIoControl.InputBufferLength;
     CHAR *output = Irp->UserBuffer;
     ULONG outputLength = Stack->Parameters.DeviceIoControl.OutputBufferLength;
-    NTSTATUS status;
+    NTSTATUS status = STATUS_UNSUCCESSFUL;
 
     __try {
         ProbeForRead(message, messageLength, sizeof(UCHAR));

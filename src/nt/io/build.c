@@ -61,6 +61,7 @@ DECLSPEC_EXPORT PIRP NTAPI IoBuildDeviceIoControlRequest(ULONG IoControlCode, PD
                            IoStatusBlock, Event);
     if (!irp)
         return NULL;
+    IopQueueThreadIrp(irp);
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
     sp->Parameters.DeviceIoControl.OutputBufferLength = OutputBufferLength;
     sp->Parameters.DeviceIoControl.InputBufferLength = InputBufferLength;
@@ -144,7 +145,10 @@ DECLSPEC_EXPORT PIRP NTAPI IoBuildSynchronousFsdRequest(ULONG MajorFunction, PDE
                                                        PVOID Buffer, ULONG Length, PLARGE_INTEGER StartingOffset,
                                                        PKEVENT Event, PIO_STATUS_BLOCK IoStatusBlock)
 {
-    return IopBuildFsdRequest(MajorFunction, DeviceObject, Buffer, Length, StartingOffset, Event, IoStatusBlock);
+    PIRP irp = IopBuildFsdRequest(MajorFunction, DeviceObject, Buffer, Length, StartingOffset, Event, IoStatusBlock);
+    if (irp)
+        IopQueueThreadIrp(irp); /* the synchronous form belongs to the thread; the asynchronous one does not */
+    return irp;
 }
 
 /* @implemented */

@@ -16,13 +16,20 @@ void IopCompleteRequest(PIRP Irp)
     NTSTATUS status = Irp->IoStatus.Status;
     PFILE_OBJECT file = Irp->Tail.Overlay.OriginalFileObject;
 
+    BOOLEAN copyFaulted = FALSE;
     if (Irp->Flags & IRP_BUFFERED_IO) {
         PVOID system = Irp->AssociatedIrp.SystemBuffer;
         if ((Irp->Flags & IRP_INPUT_OPERATION) && !NT_ERROR(status) && status != STATUS_VERIFY_REQUIRED &&
-            Irp->IoStatus.Information && Irp->UserBuffer) {
-            if (!system || Irp->IoStatus.Information > IopSystemBufferCopyLimit(system))
+            Irp->IoStatus.Information && !system) {
+            /* A zero-length request whose driver reports data: on Windows the
+             * copy back faults, so the caller's I/O status block is not
+             * written (io-semantics 1.C.23). */
+            copyFaulted = TRUE;
+        } else if ((Irp->Flags & IRP_INPUT_OPERATION) && !NT_ERROR(status) && status != STATUS_VERIFY_REQUIRED &&
+                   Irp->IoStatus.Information && Irp->UserBuffer) {
+            if (Irp->IoStatus.Information > IopSystemBufferCopyLimit(system))
                 KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x312, (ULONG_PTR)Irp,
-                             Irp->IoStatus.Information, system ? IopSystemBufferCopyLimit(system) : 0, NULL,
+                             Irp->IoStatus.Information, IopSystemBufferCopyLimit(system), NULL,
                              "IoStatus.Information is larger than the caller's output buffer");
             memcpy(Irp->UserBuffer, system, Irp->IoStatus.Information);
         }
@@ -40,8 +47,8 @@ void IopCompleteRequest(PIRP Irp)
     Irp->MdlAddress = NULL;
 
     BOOLEAN synchronousFile = file && (IopFileFlags(file) & FO_SYNCHRONOUS_IO);
-    BOOLEAN report = !NT_ERROR(status) || Irp->RequestorMode == KernelMode ||
-                     (Irp->PendingReturned && !synchronousFile);
+    BOOLEAN report = !copyFaulted && (!NT_ERROR(status) || Irp->RequestorMode == KernelMode ||
+                                       (Irp->PendingReturned && !synchronousFile));
     if (report) {
         if (Irp->UserIosb) {
             Irp->UserIosb->Status = status;
@@ -55,8 +62,9 @@ void IopCompleteRequest(PIRP Irp)
     /* Signalled even when the driver forgot IoMarkIrpPending, so that a
      * dispatch routine returning STATUS_PENDING never hangs the caller. */
     if (synchronousFile && !(Irp->Flags & IRP_SYNCHRONOUS_API)) {
-        file->FinalStatus = status;
+        file->FinalStatus = copyFaulted ? STATUS_ACCESS_VIOLATION : status;
         KeSetEvent(&file->Event, IO_NO_INCREMENT, FALSE);
     }
+    IopDequeueThreadIrp(Irp);
     IoFreeIrp(Irp);
 }

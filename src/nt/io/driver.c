@@ -270,3 +270,68 @@ void IopUnloadAllDrivers(void)
         IopUnloadDriver(last);
     }
 }
+
+/* The service name at the end of a "\Registry\Machine\System\...\Services\NAME"
+ * path, as "\Driver\NAME", or FALSE if the path has another shape. */
+static BOOLEAN IopDriverNameForService(PUNICODE_STRING ServicePath, WCHAR *out, USHORT outChars,
+                                       UNICODE_STRING *name)
+{
+    static const WCHAR prefix[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
+    USHORT n = ServicePath->Length / sizeof(WCHAR), p = RTL_NUMBER_OF(prefix) - 1;
+    if (n <= p)
+        return FALSE;
+    for (USHORT i = 0; i < p; i++)
+        if (RtlUpcaseUnicodeChar(ServicePath->Buffer[i]) != RtlUpcaseUnicodeChar(prefix[i]))
+            return FALSE;
+    static const WCHAR driverDir[] = L"\\Driver\\";
+    USHORT d = RTL_NUMBER_OF(driverDir) - 1;
+    if (d + n - p >= outChars)
+        return FALSE;
+    memcpy(out, driverDir, d * sizeof(WCHAR));
+    memcpy(out + d, ServicePath->Buffer + p, (n - p) * sizeof(WCHAR));
+    name->Buffer = out;
+    name->Length = name->MaximumLength = (USHORT)((d + n - p) * sizeof(WCHAR));
+    return TRUE;
+}
+
+static PDRIVER_OBJECT IopFindLoadedDriver(PUNICODE_STRING DriverServiceName)
+{
+    WCHAR buffer[300];
+    UNICODE_STRING name;
+    PVOID driver;
+    if (!DriverServiceName || !IopDriverNameForService(DriverServiceName, buffer, RTL_NUMBER_OF(buffer), &name))
+        return NULL;
+    if (!NT_SUCCESS(ObpLookupObjectName(&name, OBJ_CASE_INSENSITIVE, IopDriverObjectType, NULL, KernelMode, &driver)))
+        return NULL;
+    return driver;
+}
+
+/* @implemented: services are the drivers `ntk run` loaded (there is no
+ * registry yet), so loading one already loaded gives
+ * STATUS_IMAGE_ALREADY_LOADED and any other gives STATUS_OBJECT_NAME_NOT_FOUND,
+ * as Windows does for a service with no key. */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwLoadDriver(PUNICODE_STRING DriverServiceName)
+{
+    PDRIVER_OBJECT driver = IopFindLoadedDriver(DriverServiceName);
+    if (!driver)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    ObfDereferenceObject(driver);
+    return STATUS_IMAGE_ALREADY_LOADED;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwUnloadDriver(PUNICODE_STRING DriverServiceName)
+{
+    PDRIVER_OBJECT driver = IopFindLoadedDriver(DriverServiceName);
+    if (!driver)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    NTSTATUS status = STATUS_SUCCESS;
+    if (!driver->DriverUnload)
+        status = STATUS_INVALID_DEVICE_REQUEST;
+    else if (IopDriverForAddress(__builtin_return_address(0)) == driver)
+        status = STATUS_INVALID_DEVICE_REQUEST; /* a driver cannot unload itself from its own code */
+    if (NT_SUCCESS(status))
+        IopUnloadDriver(driver);
+    ObfDereferenceObject(driver);
+    return status;
+}

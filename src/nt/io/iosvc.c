@@ -52,6 +52,7 @@ static PIRP IopNewServiceIrp(IOP_SERVICE *s, PDEVICE_OBJECT device, PIO_STATUS_B
     (void)Event; /* events on asynchronous handles come with overlapped I/O */
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
     sp->FileObject = s->File;
+    IopQueueThreadIrp(irp);
     return irp;
 }
 

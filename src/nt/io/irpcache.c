@@ -55,6 +55,39 @@ PIRP IopAllocateIrp(CCHAR StackSize, BOOLEAN ChargeQuota)
     return irp;
 }
 
+static void IopLockThreadIrps(PKTHREAD t)
+{
+    while (__atomic_exchange_n(&t->IrpListLock, 1, __ATOMIC_ACQUIRE))
+        while (__atomic_load_n(&t->IrpListLock, __ATOMIC_RELAXED))
+            __builtin_ia32_pause();
+}
+
+static void IopUnlockThreadIrps(PKTHREAD t)
+{
+    __atomic_store_n(&t->IrpListLock, 0, __ATOMIC_RELEASE);
+}
+
+void IopQueueThreadIrp(PIRP Irp)
+{
+    PKTHREAD t = (PKTHREAD)Irp->Tail.Overlay.Thread;
+    IopLockThreadIrps(t);
+    InsertTailList(&t->IrpList, &Irp->ThreadListEntry);
+    IopUnlockThreadIrps(t);
+}
+
+void IopDequeueThreadIrp(PIRP Irp)
+{
+    PKTHREAD t = (PKTHREAD)Irp->Tail.Overlay.Thread;
+    if (!t)
+        return;
+    IopLockThreadIrps(t);
+    if (!IsListEmpty(&Irp->ThreadListEntry)) {
+        RemoveEntryList(&Irp->ThreadListEntry);
+        InitializeListHead(&Irp->ThreadListEntry);
+    }
+    IopUnlockThreadIrps(t);
+}
+
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI IoFreeIrp(PIRP Irp)
 {
@@ -62,6 +95,8 @@ DECLSPEC_EXPORT VOID NTAPI IoFreeIrp(PIRP Irp)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x01, (ULONG_PTR)Irp, 0, 0, NULL,
                      "IoFreeIrp on something that is not an IRP (freed twice?)");
     IopNotifyIrp(IopIrpFreed, Irp, NULL);
+    if (!IsListEmpty(&Irp->ThreadListEntry))
+        IopDequeueThreadIrp(Irp);
     Irp->Type = 0; /* a second free is caught above */
     if (Irp->StackCount <= IOP_CACHED_STACK && (Irp->AllocationFlags & IRP_ALLOCATED_FIXED_SIZE) &&
         IopIrpFreeCount < IOP_CACHE_DEPTH) {

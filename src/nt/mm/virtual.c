@@ -9,6 +9,7 @@
 
 #define MEM_COMMIT 0x00001000
 #define MEM_RESERVE 0x00002000
+#define MEM_DECOMMIT 0x00004000
 #define MEM_RELEASE 0x00008000
 #define PAGE_NOACCESS 0x01
 #define PAGE_READONLY 0x02
@@ -47,12 +48,40 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVO
     return STATUS_SUCCESS;
 }
 
-/* @implemented: releasing a whole region by its base. */
+static BOOLEAN MmpInsideRegion(ULONG_PTR start, SIZE_T size)
+{
+    BOOLEAN inside = FALSE;
+    ObpAcquireLock(&MmpRegionsLock);
+    for (MMP_REGION *r = MmpRegions; r; r = r->Next)
+        if (start >= (ULONG_PTR)r->Base && start + size <= (ULONG_PTR)r->Base + r->Size)
+            inside = TRUE;
+    ObpReleaseLock(&MmpRegionsLock);
+    return inside;
+}
+
+/* Decommitted pages stay reserved (nothing else is placed there) but any
+ * access faults. */
+static NTSTATUS MmpDecommit(PVOID Base, PSIZE_T RegionSize)
+{
+    ULONG_PTR start = (ULONG_PTR)PAGE_ALIGN(Base);
+    SIZE_T size = ROUND_TO_PAGES((ULONG_PTR)Base + *RegionSize - start);
+    if (!*RegionSize || !MmpInsideRegion(start, size))
+        return STATUS_MEMORY_NOT_ALLOCATED;
+    if (ntkhost->page_protect((PVOID)start, size, 0) != 0)
+        return STATUS_INVALID_PAGE_PROTECTION;
+    *RegionSize = size;
+    return STATUS_SUCCESS;
+}
+
+/* @implemented: releasing a whole region by its base, or decommitting
+ * pages of one. */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
                                                   ULONG FreeType)
 {
+    if (FreeType == MEM_DECOMMIT)
+        return MmpDecommit(*BaseAddress, RegionSize);
     if (FreeType != MEM_RELEASE)
-        return STATUS_NOT_IMPLEMENTED;
+        return STATUS_INVALID_PARAMETER;
     MMP_REGION *found = NULL;
     ObpAcquireLock(&MmpRegionsLock);
     for (MMP_REGION **link = &MmpRegions; *link; link = &(*link)->Next) {
@@ -85,13 +114,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOI
     }
     ULONG_PTR start = (ULONG_PTR)PAGE_ALIGN(*BaseAddress);
     SIZE_T size = ROUND_TO_PAGES((ULONG_PTR)*BaseAddress + *RegionSize - start);
-    BOOLEAN inside = FALSE;
-    ObpAcquireLock(&MmpRegionsLock);
-    for (MMP_REGION *r = MmpRegions; r; r = r->Next)
-        if (start >= (ULONG_PTR)r->Base && start + size <= (ULONG_PTR)r->Base + r->Size)
-            inside = TRUE;
-    ObpReleaseLock(&MmpRegionsLock);
-    if (!inside)
+    if (!MmpInsideRegion(start, size))
         return STATUS_CONFLICTING_ADDRESSES;
     if (ntkhost->page_protect((PVOID)start, size, access) != 0)
         return STATUS_INVALID_PAGE_PROTECTION;

@@ -4,11 +4,11 @@
  *
  *   neither_probe_app guarded
  *       Against e2e_neither_guarded.sys: a tiny address, a decommitted
- *       page, a buffer running into one, a read-only page and a
- *       kernel-space address, as input or output,
- *       each fail with ERROR_NOACCESS (STATUS_ACCESS_VIOLATION from the
- *       driver's __except), and the process and the driver carry on
- *       (io-semantics 1.D.31, 2.2 #14). Exits 0 when all checks pass.
+ *       page, a buffer running into one, a read-only page (as output) and
+ *       a kernel-space address, as input or output, each fail with
+ *       ERROR_NOACCESS (STATUS_ACCESS_VIOLATION from the driver's
+ *       __except), and the process and the driver carry on (io-semantics
+ *       1.D.31, 2.2 #14). Exits 0 when all checks pass.
  *
  *   neither_probe_app unguarded
  *       Against e2e_neither_unguarded.sys: one good request, then the same
@@ -93,10 +93,11 @@ static int RunGuarded(void)
     region = VirtualAlloc(NULL, 2 * system.dwPageSize, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     CHECK(region != NULL, "allocate two pages");
     if (region != NULL) {
-        decommitted = region + system.dwPageSize;
-        CHECK(VirtualFree(decommitted, system.dwPageSize, MEM_DECOMMIT),
-              "decommit the second page");
-        memcpy(decommitted - 8, "crossing", 8);
+        if (CHECK(VirtualFree(region + system.dwPageSize, system.dwPageSize, MEM_DECOMMIT),
+                  "decommit the second page (error %lu)", (unsigned long)GetLastError())) {
+            decommitted = region + system.dwPageSize;
+            memcpy(decommitted - 8, "crossing", 8);
+        }
     }
 
     /* A page the application may read but not write. */

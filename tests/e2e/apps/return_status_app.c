@@ -17,12 +17,14 @@
  *     METHOD_OUT_DIRECT and METHOD_NEITHER show the driver's writes whatever
  *     the status ("ghijkl", 1.D.30, 1.D.31).
  *
- * Usage: return_status_app [consistent|mixed|later]   (default: all three)
+ * Usage: return_status_app [consistent|mixed|later|mapping]   (default: all)
  *   consistent  IoStatus.Status == returned status, completed inline and
  *               pended (mark pending, complete, return STATUS_PENDING)
  *   mixed       the dispatch routine returns a status other than the one
  *               it completed with
  *   later       pended and completed afterwards from a work item (1.H.51)
+ *   mapping     the common NTSTATUS -> Win32 error pairs (2.2), through
+ *               METHOD_BUFFERED
  */
 #define WIN32_NO_STATUS
 #include <windows.h>
@@ -55,6 +57,46 @@ static const STATUS_CASE StatusCases[] = {
     {STATUS_NOT_IMPLEMENTED, ERROR_INVALID_FUNCTION, "STATUS_NOT_IMPLEMENTED"},
     {(LONG)0xceadbeef, ERROR_MR_MID_NOT_FOUND, "0xceadbeef (error)"},
     {STATUS_BUFFER_TOO_SMALL, ERROR_INSUFFICIENT_BUFFER, "STATUS_BUFFER_TOO_SMALL"},
+};
+
+/* NTSTATUS -> Win32 error pairs drivers commonly produce, as Windows maps
+ * them (io-semantics 2.2: the 20 most common pairs, then further ones). */
+static const STATUS_CASE StatusMappings[] = {
+    {STATUS_INVALID_PARAMETER, ERROR_INVALID_PARAMETER, "STATUS_INVALID_PARAMETER"},
+    {STATUS_INVALID_DEVICE_REQUEST, ERROR_INVALID_FUNCTION, "STATUS_INVALID_DEVICE_REQUEST"},
+    {STATUS_NOT_IMPLEMENTED, ERROR_INVALID_FUNCTION, "STATUS_NOT_IMPLEMENTED"},
+    {STATUS_NOT_SUPPORTED, ERROR_NOT_SUPPORTED, "STATUS_NOT_SUPPORTED"},
+    {STATUS_ACCESS_DENIED, ERROR_ACCESS_DENIED, "STATUS_ACCESS_DENIED"},
+    {STATUS_CANCELLED, ERROR_OPERATION_ABORTED, "STATUS_CANCELLED"},
+    {STATUS_UNSUCCESSFUL, ERROR_GEN_FAILURE, "STATUS_UNSUCCESSFUL"},
+    {STATUS_INSUFFICIENT_RESOURCES, ERROR_NO_SYSTEM_RESOURCES, "STATUS_INSUFFICIENT_RESOURCES"},
+    {STATUS_NO_MEMORY, ERROR_NOT_ENOUGH_MEMORY, "STATUS_NO_MEMORY"},
+    {STATUS_ACCESS_VIOLATION, ERROR_NOACCESS, "STATUS_ACCESS_VIOLATION"},
+    {STATUS_INVALID_HANDLE, ERROR_INVALID_HANDLE, "STATUS_INVALID_HANDLE"},
+    {STATUS_OBJECT_TYPE_MISMATCH, ERROR_INVALID_HANDLE, "STATUS_OBJECT_TYPE_MISMATCH"},
+    {STATUS_OBJECT_NAME_NOT_FOUND, ERROR_FILE_NOT_FOUND, "STATUS_OBJECT_NAME_NOT_FOUND"},
+    {STATUS_NO_SUCH_DEVICE, ERROR_NO_SUCH_DEVICE, "STATUS_NO_SUCH_DEVICE"},
+    {STATUS_DEVICE_NOT_READY, ERROR_NOT_READY, "STATUS_DEVICE_NOT_READY"},
+    {STATUS_DEVICE_BUSY, ERROR_BUSY, "STATUS_DEVICE_BUSY (warning)"},
+    {STATUS_IO_TIMEOUT, ERROR_SEM_TIMEOUT, "STATUS_IO_TIMEOUT"},
+    {STATUS_DELETE_PENDING, ERROR_ACCESS_DENIED, "STATUS_DELETE_PENDING"},
+    {STATUS_BUFFER_OVERFLOW, ERROR_MORE_DATA, "STATUS_BUFFER_OVERFLOW (warning)"},
+    {STATUS_BUFFER_TOO_SMALL, ERROR_INSUFFICIENT_BUFFER, "STATUS_BUFFER_TOO_SMALL"},
+    {STATUS_INVALID_DEVICE_STATE, ERROR_BAD_COMMAND, "STATUS_INVALID_DEVICE_STATE"},
+    {STATUS_IO_DEVICE_ERROR, ERROR_IO_DEVICE, "STATUS_IO_DEVICE_ERROR"},
+    {STATUS_DEVICE_DOES_NOT_EXIST, ERROR_DEV_NOT_EXIST, "STATUS_DEVICE_DOES_NOT_EXIST"},
+    {STATUS_DEVICE_NOT_CONNECTED, ERROR_DEVICE_NOT_CONNECTED, "STATUS_DEVICE_NOT_CONNECTED"},
+    {STATUS_DEVICE_REMOVED, ERROR_DEVICE_REMOVED, "STATUS_DEVICE_REMOVED"},
+    {STATUS_INVALID_USER_BUFFER, ERROR_INVALID_USER_BUFFER, "STATUS_INVALID_USER_BUFFER"},
+    {STATUS_INVALID_BUFFER_SIZE, ERROR_INVALID_USER_BUFFER, "STATUS_INVALID_BUFFER_SIZE"},
+    {STATUS_INFO_LENGTH_MISMATCH, ERROR_BAD_LENGTH, "STATUS_INFO_LENGTH_MISMATCH"},
+    {STATUS_END_OF_FILE, ERROR_HANDLE_EOF, "STATUS_END_OF_FILE"},
+    {STATUS_SHARING_VIOLATION, ERROR_SHARING_VIOLATION, "STATUS_SHARING_VIOLATION"},
+    {STATUS_PARTIAL_COPY, ERROR_PARTIAL_COPY, "STATUS_PARTIAL_COPY (warning)"},
+    {STATUS_DATATYPE_MISALIGNMENT, ERROR_NOACCESS, "STATUS_DATATYPE_MISALIGNMENT (warning)"},
+    {STATUS_IMAGE_ALREADY_LOADED, ERROR_SERVICE_ALREADY_RUNNING, "STATUS_IMAGE_ALREADY_LOADED"},
+    {STATUS_OBJECT_PATH_NOT_FOUND, ERROR_PATH_NOT_FOUND, "STATUS_OBJECT_PATH_NOT_FOUND"},
+    {STATUS_OBJECT_NAME_COLLISION, ERROR_ALREADY_EXISTS, "STATUS_OBJECT_NAME_COLLISION"},
 };
 
 typedef struct _METHOD_CASE {
@@ -192,6 +234,18 @@ static void RunMixedCases(HANDLE device)
     }
 }
 
+/* Each common status, completed by the driver, as the application sees it
+ * (io-semantics 2.2), with everything else RunCase checks. */
+static void RunMappingCases(HANDLE device)
+{
+    size_t i;
+
+    e2e_section("NTSTATUS to Win32 error");
+    for (i = 0; i < COUNT_OF(StatusMappings); i++) {
+        RunCase(device, &MethodCases[0], &StatusMappings[i], &StatusMappings[i], FALSE);
+    }
+}
+
 /* A request the driver pends and completes afterwards from a work item:
  * DeviceIoControl on a synchronous handle waits and reports the final
  * status (io-semantics 1.H.51). */
@@ -278,9 +332,12 @@ int main(int argc, char **argv)
     if (all || strcmp(which, "later") == 0) {
         RunLaterCases(device);
     }
+    if (all || strcmp(which, "mapping") == 0) {
+        RunMappingCases(device);
+    }
     if (!all && strcmp(which, "consistent") != 0 && strcmp(which, "mixed") != 0 &&
-        strcmp(which, "later") != 0) {
-        CHECK(FALSE, "unknown case group '%s' (consistent, mixed or later)", which);
+        strcmp(which, "later") != 0 && strcmp(which, "mapping") != 0) {
+        CHECK(FALSE, "unknown case group '%s' (consistent, mixed, later or mapping)", which);
     }
 
     CloseHandle(device);

@@ -225,7 +225,7 @@ static VOID RecordCompletion(COMPLETION_RECORD *Record, PDEVICE_OBJECT DeviceObj
                              PVOID Context)
 {
     PIO_STACK_LOCATION lowest = (PIO_STACK_LOCATION)(Irp + 1);
-    CCHAR i;
+    ULONG i;
 
     Record->Calls++;
     Record->Order = ++CompletionsSoFar;
@@ -233,7 +233,7 @@ static VOID RecordCompletion(COMPLETION_RECORD *Record, PDEVICE_OBJECT DeviceObj
     Record->Context = Context;
     Record->CurrentLocation = Irp->CurrentLocation;
     Record->PendingReturned = Irp->PendingReturned;
-    for (i = 0; i < Irp->StackCount && i < (CCHAR)RTL_NUMBER_OF(Record->Control); i++) {
+    for (i = 0; i < (ULONG)Irp->StackCount && i < RTL_NUMBER_OF(Record->Control); i++) {
         Record->Control[i] = lowest[i].Control;
     }
     Record->Thread = PsGetCurrentThread();

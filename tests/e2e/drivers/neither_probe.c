@@ -51,7 +51,7 @@ NTSTATUS NeitherProbe_DeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     PVOID output = Irp->UserBuffer;
     ULONG outputLength = stack->Parameters.DeviceIoControl.OutputBufferLength;
     ULONG_PTR information = 0;
-    NTSTATUS status;
+    NTSTATUS status = STATUS_UNSUCCESSFUL;
 
     PAGED_CODE();
     UNREFERENCED_PARAMETER(DeviceObject);

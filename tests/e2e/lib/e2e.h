@@ -43,9 +43,10 @@ typedef LONG NTSTATUS;
 #define NT_ERROR(Status) ((((ULONG)(Status)) >> 30) == 3)
 #endif
 
+/* (__printf__, not printf: the C library may define printf as a macro.) */
 #if defined(__GNUC__)
 #define E2E_PRINTF_LIKE(format_index, first_arg) \
-    __attribute__((format(printf, format_index, first_arg)))
+    __attribute__((format(__printf__, format_index, first_arg)))
 #else
 #define E2E_PRINTF_LIKE(format_index, first_arg)
 #endif

@@ -78,6 +78,10 @@ void IopFreeSystemBuffer(PVOID Buffer);
 void IopSetSystemBufferCopyLimit(PVOID Buffer, SIZE_T Limit);
 SIZE_T IopSystemBufferCopyLimit(PVOID Buffer);
 
+/* The issuing thread's list of its IRPs (cancelled if it exits). */
+void IopQueueThreadIrp(PIRP Irp);
+void IopDequeueThreadIrp(PIRP Irp);
+
 /* Final stage of completion (buffers, IOSB, events). */
 void IopCompleteRequest(PIRP Irp);
 

@@ -25,7 +25,8 @@ typedef struct _KTHREAD {
     SHORT KernelApcDisable;
     volatile int32_t WaitWord;         /* host park word; written by wakers */
     volatile NTSTATUS WaitStatus;      /* written by wakers under the object lock */
-    LIST_ENTRY IrpList;                /* IRPs issued by this thread */
+    LIST_ENTRY IrpList;                /* IRPs issued by this thread; IrpListLock */
+    volatile LONG IrpListLock;         /* completions on other threads touch IrpList */
     ULONG_PTR ThreadId;
     ULONG LastErrorValue;              /* the TEB's LastErrorValue */
     NTSTATUS LastStatusValue;          /* the TEB's LastStatusValue */

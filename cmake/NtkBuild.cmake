@@ -78,7 +78,7 @@ function(_ntk_add_cc_target kind name output_dir suffix)
   _ntk_public_headers(headers)
   set(runtime_targets "")
   if(kind STREQUAL "app")
-    set(runtime_targets ntkrnl ntkcrt)
+    set(runtime_targets ntkrnl ntkwin32 ntkcrt)
   endif()
 
   add_custom_command(

@@ -69,6 +69,9 @@ struct ntkhost_ops {
     int (*thread_join)(struct ntkhost_thread *t);
     void (*thread_yield)(void);
     unsigned long (*thread_id)(void);
+    /* Run fn(arg) when the calling thread exits (once per thread; a later
+     * call replaces the earlier one). */
+    void (*thread_exit_notify)(void (*fn)(void *arg), void *arg);
     /* Prepare the calling thread to take faults (signal stack). Idempotent. */
     void (*thread_prepare_faults)(void);
     unsigned (*cpu_count)(void);

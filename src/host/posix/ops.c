@@ -16,6 +16,7 @@ const struct ntkhost_ops ntkhost_posix_ops = {
     .thread_create = ntkhost_posix_thread_create,
     .thread_join = ntkhost_posix_thread_join,
     .thread_yield = ntkhost_posix_thread_yield,
+    .thread_exit_notify = ntkhost_posix_thread_exit_notify,
     .thread_id = ntkhost_posix_thread_id,
     .thread_prepare_faults = ntkhost_posix_thread_prepare_faults,
     .cpu_count = ntkhost_posix_cpu_count,

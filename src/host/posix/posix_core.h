@@ -17,6 +17,7 @@ int ntkhost_posix_mem_probe(const void *p, size_t size, int want_write);
 int ntkhost_posix_thread_create(ntkhost_thread_fn *fn, void *arg, struct ntkhost_thread **out);
 int ntkhost_posix_thread_join(struct ntkhost_thread *t);
 void ntkhost_posix_thread_yield(void);
+void ntkhost_posix_thread_exit_notify(void (*fn)(void *arg), void *arg);
 unsigned long ntkhost_posix_thread_id(void);
 void ntkhost_posix_thread_prepare_faults(void);
 unsigned ntkhost_posix_cpu_count(void);

@@ -49,6 +49,28 @@ int ntkhost_posix_thread_join(struct ntkhost_thread *t)
     return err;
 }
 
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+static void (*exit_fn)(void *);
+
+static void exit_key_destructor(void *arg)
+{
+    if (exit_fn)
+        exit_fn(arg);
+}
+
+static void exit_key_create(void)
+{
+    pthread_key_create(&exit_key, exit_key_destructor);
+}
+
+void ntkhost_posix_thread_exit_notify(void (*fn)(void *arg), void *arg)
+{
+    pthread_once(&exit_key_once, exit_key_create);
+    exit_fn = fn;
+    pthread_setspecific(exit_key, arg);
+}
+
 void ntkhost_posix_thread_yield(void)
 {
     sched_yield();

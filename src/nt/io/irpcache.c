@@ -156,3 +156,19 @@ SIZE_T IopSystemBufferCopyLimit(PVOID Buffer)
 {
     return ((IOP_BUFFER_HEADER *)Buffer - 1)->CopyLimit;
 }
+
+void IopFlushThreadCaches(void)
+{
+    while (IopIrpFree) {
+        IOP_FREE_BLOCK *b = IopIrpFree;
+        IopIrpFree = b->Next;
+        KipFree(b);
+    }
+    IopIrpFreeCount = 0;
+    while (IopBufferFree) {
+        IOP_FREE_BLOCK *b = IopBufferFree;
+        IopBufferFree = b->Next;
+        KipFree(b);
+    }
+    IopBufferFreeCount = 0;
+}

@@ -4,6 +4,7 @@
  */
 #include <internal/ob.h>
 #include <internal/ps.h>
+#include <internal/io.h>
 
 __thread PKTHREAD KiCurrentThread __attribute__((tls_model("initial-exec")));
 
@@ -17,6 +18,16 @@ static OBJECT_TYPE PspThreadType = {.Name = "Thread", .PoolTag = 'erhT', .Generi
                                     .GenericAll = 0x1FFFFF, .Delete = PspDeleteThread};
 POBJECT_TYPE PspThreadObjectType = &PspThreadType;
 DECLSPEC_EXPORT POBJECT_TYPE *PsThreadType = &PspThreadObjectType;
+
+/* A host thread with a KTHREAD is ending: give back what it cached and its
+ * reference on its thread object. */
+static void KiThreadExit(void *arg)
+{
+    PKTHREAD t = arg;
+    IopFlushThreadCaches();
+    KiCurrentThread = NULL;
+    ObfDereferenceObject(t);
+}
 
 /* Makes a KTHREAD for a host thread that entered the kernel for the first
  * time (the application's main thread and any thread it created). */
@@ -37,6 +48,7 @@ PKTHREAD KeGetCurrentThreadFast(void)
     InitializeListHead(&t->IrpList);
     ntkhost->thread_prepare_faults();
     KiCurrentThread = t;
+    ntkhost->thread_exit_notify(KiThreadExit, t);
     return t;
 }
 

@@ -55,8 +55,9 @@ static void (*exit_fn)(void *);
 
 static void exit_key_destructor(void *arg)
 {
-    if (exit_fn)
-        exit_fn(arg);
+    void (*fn)(void *) = __atomic_load_n(&exit_fn, __ATOMIC_ACQUIRE);
+    if (fn)
+        fn(arg);
 }
 
 static void exit_key_create(void)
@@ -67,7 +68,7 @@ static void exit_key_create(void)
 void ntkhost_posix_thread_exit_notify(void (*fn)(void *arg), void *arg)
 {
     pthread_once(&exit_key_once, exit_key_create);
-    exit_fn = fn;
+    __atomic_store_n(&exit_fn, fn, __ATOMIC_RELEASE);
     pthread_setspecific(exit_key, arg);
 }
 

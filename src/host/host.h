@@ -106,6 +106,9 @@ struct ntkhost_ops {
 
     /* Diagnostics. */
     void (*write_err)(const char *s, size_t len); /* stderr, unbuffered */
+    /* Debug output (DbgPrint) when NTK_DEBUG_OUTPUT names a file: appends
+     * one whole message per call. */
+    void (*debug_write)(const char *s, size_t len);
     /* Return addresses of the caller's stack, innermost first. */
     int (*backtrace)(void **pcs, int max);
     /* "module!function+0xoff (file:line)" for pc (looked up as given). */

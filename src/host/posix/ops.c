@@ -34,6 +34,7 @@ const struct ntkhost_ops ntkhost_posix_ops = {
     .object_of_address = ntkhost_posix_object_of_address,
     .fault_handler_install = ntkhost_posix_fault_handler_install,
     .write_err = ntkhost_posix_write_err,
+    .debug_write = ntkhost_posix_debug_write,
     .backtrace = ntkhost_posix_backtrace,
     .symbolize = ntkhost_posix_symbolize,
     .getenv = ntkhost_posix_getenv,

@@ -39,6 +39,7 @@ const char *ntkhost_posix_object_of_address(const void *addr);
 
 void ntkhost_posix_fault_handler_install(ntkhost_fault_fn *fn);
 void ntkhost_posix_write_err(const char *s, size_t len);
+void ntkhost_posix_debug_write(const char *s, size_t len);
 const char *ntkhost_posix_getenv(const char *name);
 __attribute__((noreturn)) void ntkhost_posix_exit_process(int status);
 __attribute__((noreturn)) void ntkhost_posix_abort_process(void);

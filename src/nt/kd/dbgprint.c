@@ -13,11 +13,9 @@
  * its level, and DbgQueryDebugFilterState/DbgSetDebugFilterState return
  * STATUS_NOT_IMPLEMENTED after a one-time diagnostic.
  *
- * The sink is described in kd.h. Writing to a file needs a host op the
- * host table is to gain: `void (*debug_write)(const char *s, size_t len)`,
- * announced by host.h defining NTKHOST_HAS_DEBUG_WRITE (the POSIX host's is
- * ntkhost_posix_debug_write in src/host/posix/debugout.c). Without it, a
- * file path in NTK_DEBUG_OUTPUT is reported once and output goes to stderr.
+ * The sink is described in kd.h. A file named by NTK_DEBUG_OUTPUT is
+ * written through the host's debug_write; a host without one reports that
+ * once and writes to stderr instead.
  */
 #include <string.h>
 
@@ -56,10 +54,8 @@ static KDP_SINK KdpChooseSink(void)
         return KdpSinkStderr;
     if (strcmp(setting, "off") == 0)
         return KdpSinkOff;
-#ifdef NTKHOST_HAS_DEBUG_WRITE
     if (ntkhost->debug_write != NULL)
         return KdpSinkFile;
-#endif
     if (KdpFirstTime(&reportedNoFileOutput))
         KdpReport("ntk: NTK_DEBUG_OUTPUT names a file, but this host cannot write debug output to files; "
                   "debug output goes to stderr\n");
@@ -88,11 +84,9 @@ void KdpWriteDebugOutput(const char *Text, size_t Length)
     switch (sink) {
     case KdpSinkOff:
         return;
-#ifdef NTKHOST_HAS_DEBUG_WRITE
     case KdpSinkFile:
         ntkhost->debug_write(Text, Length);
         return;
-#endif
     default:
         ntkhost->write_err(Text, Length);
         return;

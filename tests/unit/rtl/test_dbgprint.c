@@ -43,12 +43,10 @@ static void TestWriteErr(const char *Text, size_t Length)
     Capture(&StandardError, Text, Length);
 }
 
-#ifdef NTKHOST_HAS_DEBUG_WRITE
 static void TestDebugWrite(const char *Text, size_t Length)
 {
     Capture(&DebugFile, Text, Length);
 }
-#endif
 
 static const char *TestGetenv(const char *Name)
 {
@@ -65,9 +63,7 @@ static int SetUpHost(void **state)
     TestHost.version = NTKHOST_VERSION;
     TestHost.write_err = TestWriteErr;
     TestHost.getenv = TestGetenv;
-#ifdef NTKHOST_HAS_DEBUG_WRITE
     TestHost.debug_write = TestDebugWrite;
-#endif
     SavedHost = ntkhost_set_ops(&TestHost);
     return 0;
 }
@@ -219,17 +215,8 @@ static void test_output_to_a_file(void **state)
     (void)state;
     UseSetting("/tmp/ntk-debug-output-test.log");
     DbgPrint("to the file %d\n", 1);
-#ifdef NTKHOST_HAS_DEBUG_WRITE
     AssertCaptured(&DebugFile, "to the file 1\n");
     assert_int_equal(StandardError.Length, 0);
-#else
-    /* The host cannot write files yet: reported once, then stderr. */
-    assert_non_null(strstr(StandardError.Data, "NTK_DEBUG_OUTPUT names a file"));
-    assert_non_null(strstr(StandardError.Data, "to the file 1\n"));
-    UseSetting("/tmp/ntk-debug-output-test.log");
-    DbgPrint("again\n");
-    AssertCaptured(&StandardError, "again\n");
-#endif
 }
 
 static void test_kdp_write_debug_output(void **state)

@@ -10,36 +10,21 @@
 
 WCHAR *Win32Utf8ToWide(const char *s)
 {
+    ANSI_STRING ansi;
+    UNICODE_STRING wide;
     size_t n = strlen(s);
-    WCHAR *w = malloc((n + 1) * sizeof(WCHAR));
-    if (!w)
+    if (n > 0xFFFE)
         return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned c = (unsigned char)s[i], cp, need;
-        if (c < 0x80) { cp = c; need = 0; }
-        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; need = 1; }
-        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; need = 2; }
-        else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; need = 3; }
-        else { cp = 0xFFFD; need = 0; }
-        i++;
-        for (unsigned k = 0; k < need; k++, i++) {
-            if (i >= n || ((unsigned char)s[i] & 0xC0) != 0x80) {
-                cp = 0xFFFD;
-                break;
-            }
-            cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
-        }
-        if (cp >= 0x10000 && cp <= 0x10FFFF) {
-            cp -= 0x10000;
-            w[o++] = (WCHAR)(0xD800 | (cp >> 10));
-            w[o++] = (WCHAR)(0xDC00 | (cp & 0x3FF));
-        } else {
-            w[o++] = (WCHAR)(cp > 0x10FFFF ? 0xFFFD : cp);
-        }
-    }
-    w[o] = 0;
-    return w;
+    ansi.Buffer = (PCHAR)s;
+    ansi.Length = (USHORT)n;
+    ansi.MaximumLength = (USHORT)(n + 1);
+    wide.MaximumLength = (USHORT)((n + 1) * sizeof(WCHAR));
+    wide.Buffer = malloc(wide.MaximumLength);
+    if (!wide.Buffer)
+        return NULL;
+    /* UTF-8 never needs more UTF-16 units than it has bytes. */
+    RtlAnsiStringToUnicodeString(&wide, &ansi, FALSE);
+    return wide.Buffer;
 }
 
 static size_t Win32WideLength(LPCWSTR s)

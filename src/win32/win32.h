@@ -18,6 +18,8 @@ void Win32Unsupported(const char *what);
 WCHAR *Win32Utf8ToWide(const char *s);
 
 /* Kernel entry points used by the subset that have no Win32 form. */
+NTSYSAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString, PCANSI_STRING SourceString,
+                                                    BOOLEAN AllocateDestinationString);
 NTSYSAPI HANDLE NTAPI PsGetCurrentProcessId(VOID);
 NTSYSAPI HANDLE NTAPI PsGetCurrentThreadId(VOID);
 NTSYSAPI NTSTATUS NTAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval);

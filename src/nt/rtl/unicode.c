@@ -5,6 +5,7 @@
  * text a Linux program passes.
  */
 #include <internal/rtl.h>
+#include <internal/rtl_format.h>
 #include <internal/ntk_alloc.h>
 
 static SIZE_T RtlpWideLength(PCWSTR s)
@@ -136,81 +137,51 @@ DECLSPEC_EXPORT BOOLEAN NTAPI RtlEqualUnicodeString(PCUNICODE_STRING String1, PC
 
 NTSTATUS RtlpUtf8ToUtf16String(PUNICODE_STRING Destination, PCANSI_STRING Source)
 {
-    const unsigned char *s = (const unsigned char *)Source->Buffer;
-    USHORT len = Source->Length, max = Destination->MaximumLength / sizeof(WCHAR);
-    USHORT out = 0;
-    NTSTATUS status = STATUS_SUCCESS;
-    for (USHORT i = 0; i < len;) {
-        ULONG cp = s[i], need = 0;
-        if (cp < 0x80) need = 0;
-        else if ((cp & 0xE0) == 0xC0) { cp &= 0x1F; need = 1; }
-        else if ((cp & 0xF0) == 0xE0) { cp &= 0x0F; need = 2; }
-        else if ((cp & 0xF8) == 0xF0) { cp &= 0x07; need = 3; }
-        else { cp = 0xFFFD; need = 0; }
-        i++;
-        for (ULONG k = 0; k < need; k++, i++) {
-            if (i >= len || (s[i] & 0xC0) != 0x80) {
-                cp = 0xFFFD;
+    SIZE_T capacity = Destination->MaximumLength / sizeof(WCHAR);
+    SIZE_T needed = RtlpUtf8ToUtf16(Destination->Buffer, capacity, Source->Buffer, Source->Length);
+    SIZE_T stored = needed < capacity ? needed : capacity;
+    if (needed > capacity) {
+        /* Never half a surrogate pair: recount what fitted. */
+        stored = 0;
+        for (SIZE_T in = 0; in < Source->Length;) {
+            ULONG cp;
+            SIZE_T used = RtlpUtf8Decode(Source->Buffer + in, Source->Length - in, &cp);
+            SIZE_T units = cp >= 0x10000 ? 2 : 1;
+            if (stored + units > capacity)
                 break;
-            }
-            cp = (cp << 6) | (s[i] & 0x3F);
-        }
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            cp = 0xFFFD;
-        USHORT units = cp >= 0x10000 ? 2 : 1;
-        if (out + units > max) {
-            status = STATUS_BUFFER_OVERFLOW;
-            break;
-        }
-        if (units == 2) {
-            cp -= 0x10000;
-            Destination->Buffer[out++] = (WCHAR)(0xD800 | (cp >> 10));
-            Destination->Buffer[out++] = (WCHAR)(0xDC00 | (cp & 0x3FF));
-        } else {
-            Destination->Buffer[out++] = (WCHAR)cp;
+            stored += units;
+            in += used;
         }
     }
-    Destination->Length = (USHORT)(out * sizeof(WCHAR));
-    if (out < max)
-        Destination->Buffer[out] = 0;
-    return status;
+    Destination->Length = (USHORT)(stored * sizeof(WCHAR));
+    if (stored < capacity)
+        Destination->Buffer[stored] = 0;
+    return needed > capacity ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
 }
 
 NTSTATUS RtlpUtf16ToUtf8String(PANSI_STRING Destination, PCUNICODE_STRING Source)
 {
-    USHORT len = Source->Length / sizeof(WCHAR), max = Destination->MaximumLength, out = 0;
-    NTSTATUS status = STATUS_SUCCESS;
-    for (USHORT i = 0; i < len; i++) {
-        ULONG cp = Source->Buffer[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < len && Source->Buffer[i + 1] >= 0xDC00 &&
-            Source->Buffer[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (Source->Buffer[i + 1] - 0xDC00);
-            i++;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
+    SIZE_T count = Source->Length / sizeof(WCHAR);
+    SIZE_T needed = RtlpUtf16ToUtf8(Destination->Buffer, Destination->MaximumLength, Source->Buffer, count);
+    SIZE_T stored = needed;
+    if (needed > Destination->MaximumLength) {
+        /* Whole characters only: recount what fitted. */
+        stored = 0;
+        for (SIZE_T in = 0; in < count;) {
+            ULONG cp;
+            char bytes[4];
+            SIZE_T used = RtlpUtf16Decode(Source->Buffer + in, count - in, &cp);
+            SIZE_T n = RtlpUtf8Encode(cp, bytes);
+            if (stored + n > Destination->MaximumLength)
+                break;
+            stored += n;
+            in += used;
         }
-        char buf[4];
-        USHORT n;
-        if (cp < 0x80) { buf[0] = (char)cp; n = 1; }
-        else if (cp < 0x800) { buf[0] = (char)(0xC0 | (cp >> 6)); buf[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-        else if (cp < 0x10000) {
-            buf[0] = (char)(0xE0 | (cp >> 12)); buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            buf[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-        } else {
-            buf[0] = (char)(0xF0 | (cp >> 18)); buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); buf[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-        }
-        if (out + n > max) {
-            status = STATUS_BUFFER_OVERFLOW;
-            break;
-        }
-        memcpy(Destination->Buffer + out, buf, n);
-        out += n;
     }
-    Destination->Length = out;
-    if (out < max)
-        Destination->Buffer[out] = 0;
-    return status;
+    Destination->Length = (USHORT)stored;
+    if (stored < Destination->MaximumLength)
+        Destination->Buffer[stored] = 0;
+    return needed > Destination->MaximumLength ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
 }
 
 /* @implemented */

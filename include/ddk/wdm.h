@@ -639,4 +639,10 @@ extern NTKERNELAPI ULONG_PTR MmUserProbeAddress;
 
 #include <ntk_wdm_io.h>
 
+/* One fragment per group of kernel services. */
+#include <ntk_wdm_dpc.h>  /* processors, DPCs, timers, time */
+#include <ntk_wdm_sync.h> /* dispatcher objects, waits, threads */
+#include <ntk_wdm_ex.h>   /* pool, lookaside lists, resources, SLISTs, regions */
+#include <ntk_wdm_rtl.h>  /* run-time library: strings, bitmaps, time fields */
+
 #endif /* _WDMDDK_ */

@@ -35,6 +35,7 @@ static PVOID ExpAllocate(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag, BO
 /* @implemented */
 DECLSPEC_EXPORT PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
+    KI_CHECK_IRQL(ExAllocatePoolWithTag);
     return ExpAllocate(PoolType, NumberOfBytes, Tag, FALSE);
 }
 
@@ -86,6 +87,7 @@ static void ExpFree(PVOID P, ULONG Tag, BOOLEAN CheckTag)
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI ExFreePoolWithTag(PVOID P, ULONG Tag)
 {
+    KI_CHECK_IRQL(ExFreePoolWithTag);
     ExpFree(P, Tag, TRUE);
 }
 

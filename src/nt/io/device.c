@@ -34,6 +34,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG
                                              ULONG DeviceCharacteristics, BOOLEAN Exclusive,
                                              PDEVICE_OBJECT *DeviceObject)
 {
+    KI_CHECK_IRQL(IoCreateDevice);
     ULONG extension = ALIGN_UP_BY(DeviceExtensionSize, 16);
     ULONG size = sizeof(DEVICE_OBJECT) + extension + sizeof(IOP_DEVOBJ_EXTENSION);
     PVOID object;
@@ -78,6 +79,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
 {
+    KI_CHECK_IRQL(IoDeleteDevice);
     PIOP_DEVOBJ_EXTENSION doe = IopDeviceExtension(DeviceObject);
     if (doe->ExtensionFlags & DOE_DELETE_PENDING)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x240, (ULONG_PTR)DeviceObject, 0, 0, NULL,
@@ -190,6 +192,7 @@ DECLSPEC_EXPORT PDEVICE_OBJECT NTAPI IoGetRelatedDeviceObject(PFILE_OBJECT FileO
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI IoCreateSymbolicLink(PUNICODE_STRING SymbolicLinkName, PUNICODE_STRING DeviceName)
 {
+    KI_CHECK_IRQL(IoCreateSymbolicLink);
     return ObpCreateSymbolicLink(SymbolicLinkName, DeviceName, OBJ_PERMANENT | OBJ_CASE_INSENSITIVE, NULL);
 }
 
@@ -203,6 +206,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI IoCreateUnprotectedSymbolicLink(PUNICODE_STRING S
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI IoDeleteSymbolicLink(PUNICODE_STRING SymbolicLinkName)
 {
+    KI_CHECK_IRQL(IoDeleteSymbolicLink);
     PVOID link;
     NTSTATUS status = ObpLookupObjectName(SymbolicLinkName, OBJ_CASE_INSENSITIVE | OBJ_OPENLINK,
                                           ObpSymbolicLinkObjectType, NULL, KernelMode, &link);

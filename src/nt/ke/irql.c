@@ -7,6 +7,8 @@
  * the primitives.
  */
 #include <internal/ke.h>
+#include <internal/ldr.h>
+#include <stdio.h>
 
 /* @implemented */
 DECLSPEC_EXPORT KIRQL NTAPI KeGetCurrentIrql(VOID)
@@ -41,4 +43,13 @@ DECLSPEC_EXPORT KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID)
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     return old;
+}
+
+void KiIrqlTooHigh(const char *Routine, KIRQL Maximum, const void *Caller)
+{
+    char detail[256];
+    const char *driver = LdrpDriverNameForAddress(Caller);
+    snprintf(detail, sizeof detail, "%s called at IRQL %u, above its maximum %u, by %s", Routine,
+             (unsigned)KiThread()->Irql, (unsigned)Maximum, driver ? driver : "the kernel");
+    KiBugCheckAt(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Caller, KiThread()->Irql, 0, (ULONG_PTR)Caller, NULL, detail);
 }

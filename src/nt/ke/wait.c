@@ -137,6 +137,14 @@ DECLSPEC_EXPORT NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON 
     return KiWaitForObject((PDISPATCHER_HEADER)Object, Alertable, Timeout);
 }
 
+void KiSignalObject(PDISPATCHER_HEADER h, LONG SignalState)
+{
+    KipLockHeader(h);
+    __atomic_store_n(&h->SignalState, SignalState, __ATOMIC_RELEASE);
+    KipWakeWaiters(h, STATUS_WAIT_0);
+    KipUnlockHeader(h);
+}
+
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
 {
@@ -148,6 +156,7 @@ DECLSPEC_EXPORT VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BO
 /* @implemented */
 DECLSPEC_EXPORT LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
 {
+    KI_CHECK_IRQL(KeSetEvent);
     PDISPATCHER_HEADER h = &Event->Header;
     KipLockHeader(h);
     LONG previous = h->SignalState;

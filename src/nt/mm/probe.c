@@ -28,6 +28,7 @@ static void MmpCheckRange(const volatile void *Address, SIZE_T Length, ULONG Ali
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI ProbeForRead(const volatile VOID *Address, SIZE_T Length, ULONG Alignment)
 {
+    KI_CHECK_IRQL(ProbeForRead);
     if (Length == 0)
         return;
     MmpCheckRange(Address, Length, Alignment);
@@ -36,6 +37,7 @@ DECLSPEC_EXPORT VOID NTAPI ProbeForRead(const volatile VOID *Address, SIZE_T Len
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULONG Alignment)
 {
+    KI_CHECK_IRQL(ProbeForWrite);
     if (Length == 0)
         return;
     MmpCheckRange(Address, Length, Alignment);

@@ -162,6 +162,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ObReferenceObjectByHandle(HANDLE Handle, ACCESS_M
                                                         POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode,
                                                         PVOID *Object, POBJECT_HANDLE_INFORMATION HandleInformation)
 {
+    KI_CHECK_IRQL(ObReferenceObjectByHandle);
     PKTHREAD thread = KiThread();
     PVOID object;
     ACCESS_MASK granted;
@@ -252,6 +253,7 @@ void ObpSweepHandleTable(struct obp_handle_table *Table)
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI ZwClose(HANDLE Handle)
 {
+    KI_CHECK_IRQL(ZwClose);
     return ObpCloseHandle(Handle, KernelMode);
 }
 

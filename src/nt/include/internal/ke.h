@@ -75,9 +75,27 @@ static inline void KiLeaveService(PKTHREAD t, KPROCESSOR_MODE saved)
     t->PreviousMode = saved;
 }
 
+/* IRQL rules. Each checked routine's maximum IRQL is a line of
+ * ke/irqlmax.def; a routine starts with KI_CHECK_IRQL(ItsName), and a call
+ * above the maximum is a bug check naming the routine and its caller. */
+enum {
+#define KI_IRQL_MAX(Routine, Maximum) KiMaxIrql_##Routine = (Maximum),
+#include "../../ke/irqlmax.def"
+#undef KI_IRQL_MAX
+};
+void KiIrqlTooHigh(const char *Routine, KIRQL Maximum, const void *Caller) __attribute__((noreturn));
+#define KI_CHECK_IRQL(Routine)                                                        \
+    do {                                                                              \
+        if (__builtin_expect(KiThread()->Irql > KiMaxIrql_##Routine, 0))              \
+            KiIrqlTooHigh(#Routine, KiMaxIrql_##Routine, __builtin_return_address(0)); \
+    } while (0)
+
 /* Dispatcher objects. */
 void KiInitializeDispatcherHeader(PDISPATCHER_HEADER h, UCHAR type, UCHAR size, LONG signal);
 NTSTATUS KiWaitForObject(PDISPATCHER_HEADER h, BOOLEAN alertable, PLARGE_INTEGER timeout);
+/* Sets an object's SignalState under its lock and satisfies the waiters it
+ * now can (a timer expiring, a thread ending). */
+void KiSignalObject(PDISPATCHER_HEADER h, LONG SignalState);
 
 /* Exceptions (ke/except.c). */
 void KiInitializeExceptions(void);

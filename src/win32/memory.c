@@ -10,10 +10,6 @@ DECLSPEC_EXPORT LPVOID WINAPI VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWOR
     PVOID base = lpAddress;
     SIZE_T size = dwSize;
     NTSTATUS status = NtAllocateVirtualMemory(GetCurrentProcess(), &base, 0, &size, flAllocationType, flProtect);
-    if (status == STATUS_NOT_IMPLEMENTED) {
-        Win32Unsupported("VirtualAlloc with a fixed address, without MEM_COMMIT, or other than PAGE_READWRITE");
-        return NULL;
-    }
     if (!NT_SUCCESS(status)) {
         Win32FailWithStatus(status);
         return NULL;
@@ -56,10 +52,6 @@ DECLSPEC_EXPORT BOOL WINAPI VirtualProtect(LPVOID lpAddress, SIZE_T dwSize, DWOR
     SIZE_T size = dwSize;
     ULONG old = 0;
     NTSTATUS status = NtProtectVirtualMemory(GetCurrentProcess(), &base, &size, flNewProtect, &old);
-    if (status == STATUS_NOT_IMPLEMENTED) {
-        Win32Unsupported("VirtualProtect with that protection");
-        return FALSE;
-    }
     if (!NT_SUCCESS(status))
         return Win32FailWithStatus(status);
     if (lpflOldProtect)

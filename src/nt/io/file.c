@@ -157,7 +157,7 @@ NTSTATUS IopCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_AT
     if (!ObjectAttributes || !ObjectAttributes->ObjectName)
         return STATUS_OBJECT_PATH_SYNTAX_BAD;
     if (ObjectAttributes->RootDirectory)
-        return STATUS_NOT_IMPLEMENTED; /* relative opens: not needed yet, refuse loudly */
+        return KiNotImplemented("NtCreateFile", "an open relative to RootDirectory");
     PVOID object;
     NTSTATUS status = ObpLookupObjectName(ObjectAttributes->ObjectName, ObjectAttributes->Attributes, NULL, &open,
                                           AccessMode, &object);

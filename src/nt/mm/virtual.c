@@ -29,7 +29,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVO
                                                       PSIZE_T RegionSize, ULONG AllocationType, ULONG Protect)
 {
     if (*BaseAddress || !(AllocationType & MEM_COMMIT) || Protect != PAGE_READWRITE)
-        return STATUS_NOT_IMPLEMENTED; /* placement and other protections: not yet */
+        return KiNotImplemented("NtAllocateVirtualMemory",
+                                "a fixed address, a reservation without MEM_COMMIT, or other than PAGE_READWRITE");
     SIZE_T size = ROUND_TO_PAGES(*RegionSize);
     MMP_REGION *region = KipAlloc(sizeof *region);
     PVOID base = region && size ? ntkhost->page_alloc(size) : NULL;
@@ -110,7 +111,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOI
     case PAGE_NOACCESS: access = 0; break;
     case PAGE_READONLY: access = NTKHOST_PAGE_READ; break;
     case PAGE_READWRITE: access = NTKHOST_PAGE_READ | NTKHOST_PAGE_WRITE; break;
-    default: return STATUS_NOT_IMPLEMENTED;
+    default: return KiNotImplemented("NtProtectVirtualMemory", "a protection other than none, read or read-write");
     }
     ULONG_PTR start = (ULONG_PTR)PAGE_ALIGN(*BaseAddress);
     SIZE_T size = ROUND_TO_PAGES((ULONG_PTR)*BaseAddress + *RegionSize - start);

@@ -102,6 +102,10 @@ void KiInitializeExceptions(void);
 __attribute__((noreturn)) void KiRaiseException(NTSTATUS code, void *address, ULONG nparams,
                                                  const ULONG_PTR *params);
 
+/* Returns STATUS_NOT_IMPLEMENTED after a diagnostic naming the routine
+ * and the unsupported case (ke/notimpl.c). */
+NTSTATUS KiNotImplemented(const char *Routine, const char *Case);
+
 /* Boot. */
 void KiInitializeKernel(void);
 

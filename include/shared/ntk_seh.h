@@ -62,25 +62,80 @@ enum {
 
 typedef struct ntk_seh_frame {
     struct ntk_seh_frame *next;
-    jmp_buf resume;
+    struct ntk_seh_frame **chain; /* the owning thread's chain head */
     int state;
     int finally_ran;
-    EXCEPTION_RECORD record;
+    jmp_buf resume;
+    EXCEPTION_RECORD record;      /* filled only when an exception arrives */
     EXCEPTION_POINTERS pointers;
 } ntk_seh_frame;
 
 /* Implemented in the kernel library (ke/except.c). */
-void ntk_seh_push(ntk_seh_frame *frame);
-int ntk_seh_next(ntk_seh_frame *frame);
+ntk_seh_frame **ntk_seh_chain(void);
+void ntk_seh_unlink_slow(ntk_seh_frame *frame);
+int ntk_seh_after_caught(ntk_seh_frame *frame);
 int ntk_seh_filter(ntk_seh_frame *frame, long disposition);
-int ntk_seh_finally(ntk_seh_frame *frame);
-void ntk_seh_scope_exit(ntk_seh_frame *frame);
 __attribute__((noreturn)) void ntk_seh_leave(ntk_seh_frame *frame);
 
-#define __try                                                                     \
-    for (ntk_seh_frame __ntk_seh __attribute__((cleanup(ntk_seh_scope_exit))) = { \
-             .state = NTK_SEH_ENTERING};                                          \
-         ntk_seh_next(&__ntk_seh);)                                               \
+/* The common path of a __try stays inline: one call to find the thread's
+ * chain when entering, none when leaving. Only the state and the chain
+ * links are initialised; the exception record is written when one arrives. */
+static inline ntk_seh_frame *ntk_seh_init(ntk_seh_frame *frame)
+{
+    frame->state = NTK_SEH_ENTERING;
+    frame->finally_ran = 0;
+    return frame;
+}
+
+static inline void ntk_seh_unlink(ntk_seh_frame *frame)
+{
+    if (*frame->chain == frame)
+        *frame->chain = frame->next;
+    else
+        ntk_seh_unlink_slow(frame);
+}
+
+/* The loop condition of a __try: advances the construct's state. */
+static inline int ntk_seh_next(ntk_seh_frame *frame)
+{
+    switch (frame->state) {
+    case NTK_SEH_ENTERING:
+        frame->chain = ntk_seh_chain();
+        frame->next = *frame->chain;
+        *frame->chain = frame;
+        frame->state = NTK_SEH_TRYING;
+        return 1;
+    case NTK_SEH_TRYING: /* body ended normally: give a __finally its turn */
+        ntk_seh_unlink(frame);
+        frame->state = NTK_SEH_ENDED;
+        return 1;
+    case NTK_SEH_CAUGHT:
+        return ntk_seh_after_caught(frame);
+    default:
+        frame->state = NTK_SEH_DONE;
+        return 0;
+    }
+}
+
+static inline int ntk_seh_finally(ntk_seh_frame *frame)
+{
+    if (frame->finally_ran || (frame->state != NTK_SEH_ENDED && frame->state != NTK_SEH_CAUGHT))
+        return 0;
+    frame->finally_ran = 1;
+    return 1;
+}
+
+/* Left by return/break/goto while the body ran: unregister the frame. */
+static inline void ntk_seh_scope_exit(ntk_seh_frame *frame)
+{
+    if (frame->state == NTK_SEH_TRYING)
+        ntk_seh_unlink(frame);
+}
+
+#define __try                                                                                  \
+    for (ntk_seh_frame __ntk_seh __attribute__((cleanup(ntk_seh_scope_exit))),                 \
+         *__ntk_seh_initialized __attribute__((unused)) = ntk_seh_init(&__ntk_seh);            \
+         ntk_seh_next(&__ntk_seh);)                                                            \
         if (__ntk_seh.state == NTK_SEH_TRYING && _setjmp(__ntk_seh.resume) == 0)
 
 #define __except(filter) \
@@ -94,6 +149,14 @@ __attribute__((noreturn)) void ntk_seh_leave(ntk_seh_frame *frame);
 #define _except __except
 #define _finally __finally
 #define _leave __leave
+/* The old keywords without underscores, which MSVC's excpt.h provides for
+ * C (older WDK samples still use them). */
+#ifndef __cplusplus
+#define try __try
+#define except __except
+#define finally __finally
+#define leave __leave
+#endif
 
 /* Typed like the codes each side compares it with, so comparisons neither
  * change meaning nor warn: NTSTATUS in drivers, DWORD (as MSVC's

@@ -10,5 +10,7 @@
 
 int ntk_cc_main(int argc, char **argv);  /* cc.c */
 int ntk_run_main(int argc, char **argv); /* run.c */
+int ntk_build_main(int argc, char **argv); /* build.c */
+int ntk_ioctl_main(int argc, char **argv); /* ioctl.c */
 
 #endif /* NTK_TOOL_COMMANDS_H */

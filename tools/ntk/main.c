@@ -30,6 +30,8 @@ struct ntk_command {
 static const struct ntk_command commands[] = {
     {"cc", ntk_cc_main, "compile and link a Windows driver (.sys) or Win32 console app"},
     {"run", ntk_run_main, "run an app with drivers loaded into its kernel"},
+    {"build", ntk_build_main, "build a WDK project (.vcxproj, sources file, or a folder of them)"},
+    {"ioctl", ntk_ioctl_main, "decode or encode an I/O control code (CTL_CODE)"},
 };
 
 static void print_help(FILE *out)

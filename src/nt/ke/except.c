@@ -13,59 +13,33 @@
 #include <internal/ke.h>
 #include <internal/ldr.h>
 
-static void KipPushFrame(PKTHREAD t, ntk_seh_frame *f)
+DECLSPEC_EXPORT ntk_seh_frame **ntk_seh_chain(void)
 {
-    f->next = t->SehChain;
-    t->SehChain = f;
+    return &KiThread()->SehChain;
 }
 
-static void KipUnlinkFrame(PKTHREAD t, ntk_seh_frame *f)
+/* A frame left while frames pushed after it are still registered (they
+ * belong to the same function's inner __try blocks being left by the same
+ * return): unlink it wherever it is. */
+DECLSPEC_EXPORT void ntk_seh_unlink_slow(ntk_seh_frame *frame)
 {
-    /* Frames leave in LIFO order except when a body is left by return or
-     * break while an inner frame of a callee is still registered, which
-     * cannot happen: callee frames are gone before their function returns. */
-    ntk_seh_frame **link = &t->SehChain;
-    while (*link && *link != f)
+    ntk_seh_frame **link = frame->chain;
+    while (*link && *link != frame)
         link = &(*link)->next;
     if (*link)
-        *link = f->next;
+        *link = frame->next;
 }
 
-DECLSPEC_EXPORT void ntk_seh_push(ntk_seh_frame *frame)
+/* The loop condition after an exception reached this frame: either its
+ * __except handler ran (the construct is done), or its __finally ran while
+ * the exception passes through (go on raising). */
+DECLSPEC_EXPORT int ntk_seh_after_caught(ntk_seh_frame *frame)
 {
-    frame->next = NULL;
-    frame->finally_ran = 0;
-    frame->record.ExceptionCode = 0;
-    frame->pointers.ExceptionRecord = &frame->record;
-    frame->pointers.ContextRecord = NULL;
-    KipPushFrame(KiThread(), frame);
-}
-
-/* The loop condition of a __try: advances the construct's state. */
-DECLSPEC_EXPORT int ntk_seh_next(ntk_seh_frame *frame)
-{
-    switch (frame->state) {
-    case NTK_SEH_ENTERING:
-        ntk_seh_push(frame);
-        frame->state = NTK_SEH_TRYING;
-        return 1;
-    case NTK_SEH_TRYING: /* body ended normally: give a __finally its turn */
-        KipUnlinkFrame(KiThread(), frame);
-        frame->state = NTK_SEH_ENDED;
-        return 1;
-    case NTK_SEH_CAUGHT:
-        if (frame->finally_ran) {
-            /* A __finally ran while an exception passed through: go on. */
-            frame->state = NTK_SEH_DONE;
-            KiRaiseException(frame->record.ExceptionCode, frame->record.ExceptionAddress,
-                             frame->record.NumberParameters, (const ULONG_PTR *)frame->record.ExceptionInformation);
-        }
-        frame->state = NTK_SEH_DONE; /* an __except handler ran */
-        return 0;
-    default:
-        frame->state = NTK_SEH_DONE;
-        return 0;
-    }
+    frame->state = NTK_SEH_DONE;
+    if (frame->finally_ran)
+        KiRaiseException(frame->record.ExceptionCode, frame->record.ExceptionAddress,
+                         frame->record.NumberParameters, (const ULONG_PTR *)frame->record.ExceptionInformation);
+    return 0;
 }
 
 DECLSPEC_EXPORT int ntk_seh_filter(ntk_seh_frame *frame, long disposition)
@@ -82,24 +56,9 @@ DECLSPEC_EXPORT int ntk_seh_filter(ntk_seh_frame *frame, long disposition)
                      (const ULONG_PTR *)frame->record.ExceptionInformation);
 }
 
-DECLSPEC_EXPORT int ntk_seh_finally(ntk_seh_frame *frame)
-{
-    if (frame->finally_ran || (frame->state != NTK_SEH_ENDED && frame->state != NTK_SEH_CAUGHT))
-        return 0;
-    frame->finally_ran = 1;
-    return 1;
-}
-
-DECLSPEC_EXPORT void ntk_seh_scope_exit(ntk_seh_frame *frame)
-{
-    /* Left by return/break/goto while the body ran: unregister the frame. */
-    if (frame->state == NTK_SEH_TRYING)
-        KipUnlinkFrame(KiThread(), frame);
-}
-
 DECLSPEC_EXPORT void ntk_seh_leave(ntk_seh_frame *frame)
 {
-    KipUnlinkFrame(KiThread(), frame);
+    ntk_seh_unlink(frame);
     frame->state = NTK_SEH_ENDED;
     _longjmp(frame->resume, 2);
 }
@@ -136,6 +95,8 @@ static __attribute__((noreturn)) void KipDispatch(NTSTATUS code, void *address, 
         KipUnhandled(t, code, address, nparams, params, trap_pc);
     t->SehChain = f->next;
     f->state = NTK_SEH_CAUGHT;
+    f->pointers.ExceptionRecord = &f->record;
+    f->pointers.ContextRecord = NULL;
     f->record.ExceptionCode = code;
     f->record.ExceptionFlags = 0;
     f->record.ExceptionRecord = NULL;

@@ -1,0 +1,1 @@
+#error "excluded.c is not part of the Debug|x64 build"

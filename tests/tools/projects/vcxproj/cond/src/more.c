@@ -1,0 +1,3 @@
+#include <ntddk.h>
+ULONG CondMore(VOID);
+ULONG CondMore(VOID) { return 2; }

@@ -1,0 +1,3 @@
+#include <ntddk.h>
+ULONG CondUtil(VOID);
+ULONG CondUtil(VOID) { return 1; }

@@ -1,0 +1,2 @@
+/* sub.h - found through $(ProjectDir)sub. */
+#define COND_SUB_SEEN 1

@@ -1,0 +1,1 @@
+int DllHelper(void) { return 0; }

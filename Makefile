@@ -10,7 +10,7 @@ TSAN_BUILD ?= $(BUILD)/tsan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-plain test-asan test-tsan clean
+.PHONY: all deps build demo test test-plain test-asan test-tsan clean bench
 
 all: build
 
@@ -24,6 +24,15 @@ build: deps
 demo: build
 	@echo "== ntk run --driver example_buffered.sys=Example -- example_app"
 	@$(BUILD)/bin/ntk run --driver $(BUILD)/drivers/example_buffered.sys=Example -- $(BUILD)/apps/example_app
+
+bench: build
+	@$(BUILD)/bin/ntk run \
+		--driver $(BUILD)/drivers/bench_noop.sys=BenchNoop \
+		--driver $(BUILD)/drivers/bench_passfilter.sys=BenchPassFilter \
+		--driver $(BUILD)/drivers/bench_complfilter.sys=BenchComplFilter \
+		--driver $(BUILD)/drivers/bench_export.sys=BenchExport \
+		--driver $(BUILD)/drivers/bench_client.sys=BenchClient \
+		-- $(BUILD)/apps/bench_app --json $(BUILD)/bench.json $(BENCH_ARGS)
 
 test: test-plain test-asan test-tsan
 

@@ -479,14 +479,6 @@ NTSYSAPI ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status);
 #define DPFLTR_TRACE_LEVEL 2
 #define DPFLTR_INFO_LEVEL 3
 #define DPFLTR_MASK 0x80000000
-#define DPFLTR_SYSTEM_ID 0
-#define DPFLTR_DEFAULT_ID 101
-#define DPFLTR_IHVDRIVER_ID 77
-#define DPFLTR_IHVVIDEO_ID 78
-#define DPFLTR_IHVAUDIO_ID 79
-#define DPFLTR_IHVNETWORK_ID 80
-#define DPFLTR_IHVSTREAMING_ID 81
-#define DPFLTR_IHVBUS_ID 82
 
 /* No format attribute: the formats are Microsoft's (%wZ, %ws, 32-bit %ld). */
 NTSYSAPI ULONG __cdecl DbgPrint(PCSTR Format, ...);

@@ -95,8 +95,11 @@
 #define FILE_DEVICE_SOUNDWIRE 0x00000061
 
 /* [31 common | 30..16 device type | 15..14 access | 13..2 function | 1..0 method] */
+/* Unsigned arithmetic: custom device types (0x8000 and up) shift into the
+ * sign bit, which MSVC wraps and C leaves undefined. */
 #define CTL_CODE(DeviceType, Function, Method, Access) \
-    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+    (((unsigned int)(DeviceType) << 16) | ((unsigned int)(Access) << 14) | ((unsigned int)(Function) << 2) | \
+     (unsigned int)(Method))
 #define DEVICE_TYPE_FROM_CTL_CODE(ctrlCode) (((ULONG)(ctrlCode & 0xffff0000)) >> 16)
 #define METHOD_FROM_CTL_CODE(ctrlCode) ((ULONG)(ctrlCode & 3))
 

@@ -122,6 +122,13 @@ struct ntkhost_ops {
     /* Files (for the loader and registry); read a whole file into a
      * mem_alloc'ed buffer. */
     int (*file_read_all)(const char *path, void **data, size_t *size);
+
+    /* Debuggers. 1 if a debugger traces the process (Linux: TracerPid in
+     * /proc/self/status), else 0. debug_break stops in that debugger
+     * (SIGTRAP) and returns when it continues. Either may be NULL in a
+     * test table: no debugger. */
+    int (*debugger_attached)(void);
+    void (*debug_break)(void);
 };
 
 /* The table in use. Never NULL after ntkhost_init(). */

@@ -41,6 +41,8 @@ const struct ntkhost_ops ntkhost_posix_ops = {
     .exit_process = ntkhost_posix_exit_process,
     .abort_process = ntkhost_posix_abort_process,
     .file_read_all = ntkhost_posix_file_read_all,
+    .debugger_attached = ntkhost_posix_debugger_attached,
+    .debug_break = ntkhost_posix_debug_break,
 };
 
 const struct ntkhost_ops *ntkhost = &ntkhost_posix_ops;

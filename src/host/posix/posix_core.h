@@ -44,5 +44,7 @@ const char *ntkhost_posix_getenv(const char *name);
 __attribute__((noreturn)) void ntkhost_posix_exit_process(int status);
 __attribute__((noreturn)) void ntkhost_posix_abort_process(void);
 int ntkhost_posix_file_read_all(const char *path, void **data, size_t *size);
+int ntkhost_posix_debugger_attached(void);
+void ntkhost_posix_debug_break(void);
 
 #endif

@@ -1,7 +1,10 @@
 /*
- * event.c - event objects as seen through handles (NtCreateEvent and
- * friends): an object-manager object whose body is a KEVENT, so a driver can
- * ObReferenceObjectByHandle a handle an application created with CreateEvent.
+ * event.c - dispatcher objects as seen through handles: events
+ * (NtCreateEvent and friends), semaphores and mutants, and waiting on
+ * handles (NtWaitForSingleObject, NtWaitForMultipleObjects). Each is an
+ * object-manager object whose body is the kernel object (KEVENT, KSEMAPHORE,
+ * KMUTANT), so a driver can ObReferenceObjectByHandle a handle an
+ * application created with CreateEvent, CreateSemaphore or CreateMutex.
  */
 #include <internal/ob.h>
 
@@ -22,6 +25,45 @@ static KPROCESSOR_MODE ExpCallerMode(void)
     return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
 }
 
+#define SEMAPHORE_QUERY_STATE 0x0001
+#define SEMAPHORE_MODIFY_STATE 0x0002
+#define SEMAPHORE_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
+#define MUTANT_QUERY_STATE 0x0001
+#define MUTANT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | MUTANT_QUERY_STATE)
+
+static OBJECT_TYPE ExpSemaphoreType = {.Name = "Semaphore", .PoolTag = 'ameS',
+                                       .GenericRead = STANDARD_RIGHTS_READ | SEMAPHORE_QUERY_STATE,
+                                       .GenericWrite = STANDARD_RIGHTS_WRITE | SEMAPHORE_MODIFY_STATE,
+                                       .GenericExecute = STANDARD_RIGHTS_EXECUTE | SYNCHRONIZE,
+                                       .GenericAll = SEMAPHORE_ALL_ACCESS};
+POBJECT_TYPE ExpSemaphoreObjectType = &ExpSemaphoreType;
+DECLSPEC_EXPORT POBJECT_TYPE *ExSemaphoreObjectType = &ExpSemaphoreObjectType;
+
+static OBJECT_TYPE ExpMutantType = {.Name = "Mutant", .PoolTag = 'atuM',
+                                    .GenericRead = STANDARD_RIGHTS_READ | MUTANT_QUERY_STATE,
+                                    .GenericWrite = STANDARD_RIGHTS_WRITE,
+                                    .GenericExecute = STANDARD_RIGHTS_EXECUTE | SYNCHRONIZE,
+                                    .GenericAll = MUTANT_ALL_ACCESS};
+POBJECT_TYPE ExpMutantObjectType = &ExpMutantType;
+
+/* Names a new object and gives the caller a handle to it; the creation
+ * reference goes either way. */
+static NTSTATUS ExpInsertObject(PVOID object, POBJECT_TYPE type, ACCESS_MASK DesiredAccess,
+                                POBJECT_ATTRIBUTES ObjectAttributes, PHANDLE Handle)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    ULONG attributes = ObjectAttributes ? ObjectAttributes->Attributes : 0;
+    if (ObjectAttributes && ObjectAttributes->ObjectName && ObjectAttributes->ObjectName->Length)
+        status = ObpInsertObjectName(object, ObjectAttributes->ObjectName, attributes);
+    if (NT_SUCCESS(status)) {
+        PEPROCESS process = (attributes & OBJ_KERNEL_HANDLE) ? PsInitialSystemProcess : KiThread()->Process;
+        status = ObpCreateHandle(process, object, ObpMapGenericAccess(type, DesiredAccess),
+                                 attributes & OBJ_KERNEL_HANDLE, Handle);
+    }
+    ObfDereferenceObject(object);
+    return status;
+}
+
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess,
                                             POBJECT_ATTRIBUTES ObjectAttributes, EVENT_TYPE EventType,
@@ -34,18 +76,77 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateEvent(PHANDLE EventHandle, ACCESS_MASK De
     if (!NT_SUCCESS(status))
         return status;
     KeInitializeEvent(object, EventType, InitialState);
-    ULONG attributes = ObjectAttributes ? ObjectAttributes->Attributes : 0;
-    if (ObjectAttributes && ObjectAttributes->ObjectName && ObjectAttributes->ObjectName->Length) {
-        status = ObpInsertObjectName(object, ObjectAttributes->ObjectName, attributes);
-        if (!NT_SUCCESS(status)) {
-            ObfDereferenceObject(object);
-            return status;
-        }
+    return ExpInsertObject(object, &ExpEventType, DesiredAccess, ObjectAttributes, EventHandle);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateSemaphore(PHANDLE SemaphoreHandle, ACCESS_MASK DesiredAccess,
+                                                POBJECT_ATTRIBUTES ObjectAttributes, LONG InitialCount,
+                                                LONG MaximumCount)
+{
+    if (MaximumCount <= 0 || InitialCount < 0 || InitialCount > MaximumCount)
+        return STATUS_INVALID_PARAMETER;
+    PVOID object;
+    NTSTATUS status = ObpCreateObject(&ExpSemaphoreType, sizeof(KSEMAPHORE), &object);
+    if (!NT_SUCCESS(status))
+        return status;
+    KeInitializeSemaphore(object, InitialCount, MaximumCount);
+    return ExpInsertObject(object, &ExpSemaphoreType, DesiredAccess, ObjectAttributes, SemaphoreHandle);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, LONG ReleaseCount, PLONG PreviousCount)
+{
+    if (ReleaseCount <= 0)
+        return STATUS_INVALID_PARAMETER;
+    PVOID object;
+    NTSTATUS status = ObReferenceObjectByHandle(SemaphoreHandle, SEMAPHORE_MODIFY_STATE, ExpSemaphoreObjectType,
+                                                ExpCallerMode(), &object, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    PKSEMAPHORE semaphore = object;
+    PDISPATCHER_HEADER h = &semaphore->Header;
+    /* The service returns the status where KeReleaseSemaphore raises. */
+    KiAcquireDispatcherObject(h);
+    LONG previous = __atomic_load_n(&h->SignalState, __ATOMIC_RELAXED), next;
+    if (__builtin_add_overflow(previous, ReleaseCount, &next) || next > semaphore->Limit) {
+        status = STATUS_SEMAPHORE_LIMIT_EXCEEDED;
+    } else {
+        __atomic_store_n(&h->SignalState, next, __ATOMIC_RELEASE);
+        KiWakeWaiters(h);
     }
-    PEPROCESS process = (attributes & OBJ_KERNEL_HANDLE) ? PsInitialSystemProcess : KiThread()->Process;
-    status = ObpCreateHandle(process, object, ObpMapGenericAccess(&ExpEventType, DesiredAccess),
-                             attributes & OBJ_KERNEL_HANDLE, EventHandle);
+    KiReleaseDispatcherObject(h);
     ObfDereferenceObject(object);
+    if (NT_SUCCESS(status) && PreviousCount)
+        *PreviousCount = previous;
+    return status;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateMutant(PHANDLE MutantHandle, ACCESS_MASK DesiredAccess,
+                                             POBJECT_ATTRIBUTES ObjectAttributes, BOOLEAN InitialOwner)
+{
+    PVOID object;
+    NTSTATUS status = ObpCreateObject(&ExpMutantType, sizeof(KMUTANT), &object);
+    if (!NT_SUCCESS(status))
+        return status;
+    /* No APC disabling: see ke/mutex.c. */
+    KiInitializeMutant(object, InitialOwner, 0);
+    return ExpInsertObject(object, &ExpMutantType, DesiredAccess, ObjectAttributes, MutantHandle);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, PLONG PreviousCount)
+{
+    PVOID object;
+    NTSTATUS status = ObReferenceObjectByHandle(MutantHandle, 0, ExpMutantObjectType, ExpCallerMode(), &object,
+                                                NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    LONG previous = KiReleaseMutant(object, FALSE, FALSE, &status);
+    ObfDereferenceObject(object);
+    if (NT_SUCCESS(status) && PreviousCount)
+        *PreviousCount = previous;
     return status;
 }
 
@@ -86,6 +187,18 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle)
     return ExpEventOperation(EventHandle, EVENT_MODIFY_STATE, 2, NULL);
 }
 
+/* The dispatcher object a waitable object's handle stands for, or NULL. */
+static PDISPATCHER_HEADER ExpWaitableHeader(PVOID object)
+{
+    POBJECT_TYPE type = OBJECT_TO_OBJECT_HEADER(object)->Type;
+    if (type == ExpEventObjectType || type == ExpSemaphoreObjectType || type == ExpMutantObjectType ||
+        type == *PsThreadType || type == *PsProcessType)
+        return object;
+    if (type == *IoFileObjectType)
+        return &((PFILE_OBJECT)object)->Event.Header;
+    return NULL;
+}
+
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, BOOLEAN Alertable, PLARGE_INTEGER Timeout)
 {
@@ -93,18 +206,49 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, BOOLEAN Aler
     NTSTATUS status = ObReferenceObjectByHandle(Handle, SYNCHRONIZE, NULL, ExpCallerMode(), &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    POBJECT_TYPE type = OBJECT_TO_OBJECT_HEADER(object)->Type;
-    PDISPATCHER_HEADER header = NULL;
-    if (type == ExpEventObjectType || type == *PsThreadType || type == *PsProcessType)
-        header = object;
-    else if (type == *IoFileObjectType)
-        header = &((PFILE_OBJECT)object)->Event.Header;
-    if (!header) {
-        ObfDereferenceObject(object);
-        return STATUS_OBJECT_TYPE_MISMATCH;
-    }
-    status = KiWaitForObject(header, Alertable, Timeout);
+    PDISPATCHER_HEADER header = ExpWaitableHeader(object);
+    status = header ? KiWaitForObject(header, Alertable, Timeout) : STATUS_OBJECT_TYPE_MISMATCH;
     ObfDereferenceObject(object);
+    return status;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count, HANDLE Handles[], WAIT_TYPE WaitType,
+                                                       BOOLEAN Alertable, PLARGE_INTEGER Timeout)
+{
+    if (Count == 0 || Count > MAXIMUM_WAIT_OBJECTS)
+        return STATUS_INVALID_PARAMETER_1;
+    if (WaitType != WaitAll && WaitType != WaitAny)
+        return STATUS_INVALID_PARAMETER_3;
+    PVOID objects[MAXIMUM_WAIT_OBJECTS];
+    PVOID headers[MAXIMUM_WAIT_OBJECTS];
+    KWAIT_BLOCK blocks[MAXIMUM_WAIT_OBJECTS];
+    ULONG referenced = 0;
+    NTSTATUS status = STATUS_SUCCESS;
+    for (; referenced < Count; referenced++) {
+        status = ObReferenceObjectByHandle(Handles[referenced], SYNCHRONIZE, NULL, ExpCallerMode(),
+                                           &objects[referenced], NULL);
+        if (!NT_SUCCESS(status))
+            break;
+        headers[referenced] = ExpWaitableHeader(objects[referenced]);
+        if (!headers[referenced]) {
+            status = STATUS_OBJECT_TYPE_MISMATCH;
+            referenced++;
+            break;
+        }
+        /* Waiting for all of them cannot name one object twice. */
+        for (ULONG j = 0; WaitType == WaitAll && j < referenced; j++)
+            if (headers[j] == headers[referenced])
+                status = STATUS_INVALID_PARAMETER_MIX;
+        if (!NT_SUCCESS(status)) {
+            referenced++;
+            break;
+        }
+    }
+    if (NT_SUCCESS(status))
+        status = KiWaitForMultipleObjects(Count, headers, WaitType, Alertable, Timeout, blocks);
+    while (referenced > 0)
+        ObfDereferenceObject(objects[--referenced]);
     return status;
 }
 

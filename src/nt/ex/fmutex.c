@@ -2,7 +2,7 @@
  * fmutex.c - fast mutexes: acquiring raises to APC_LEVEL and saves the
  * previous IRQL in the mutex; the Unsafe forms leave IRQL alone.
  * Uncontended acquire and release are one atomic each; waiters sleep on
- * the mutex's event.
+ * the mutex's event. Guarded mutexes (same object) are here too.
  */
 #include <internal/ke.h>
 
@@ -84,5 +84,61 @@ DECLSPEC_EXPORT VOID FASTCALL ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
 /* @implemented */
 DECLSPEC_EXPORT VOID FASTCALL ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
+    ExpRelease(FastMutex);
+}
+
+/*
+ * Guarded mutexes: the same object and the same acquire and release, but
+ * the holder runs in a guarded region instead of at APC_LEVEL. The Unsafe
+ * forms expect the caller to be in a guarded region or at APC_LEVEL already.
+ */
+
+/* @implemented */
+DECLSPEC_EXPORT VOID FASTCALL KeInitializeGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+    ExInitializeFastMutex(Mutex);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID FASTCALL KeAcquireGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+    KI_CHECK_IRQL(KeAcquireGuardedMutex);
+    KeEnterGuardedRegion();
+    ExpAcquire(Mutex);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT BOOLEAN FASTCALL KeTryToAcquireGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+    KI_CHECK_IRQL(KeTryToAcquireGuardedMutex);
+    KeEnterGuardedRegion();
+    LONG expected = 1;
+    if (!__atomic_compare_exchange_n(&Mutex->Count, &expected, 0, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        KeLeaveGuardedRegion();
+        return FALSE;
+    }
+    Mutex->Owner = KiThread();
+    return TRUE;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID FASTCALL KeReleaseGuardedMutex(PKGUARDED_MUTEX Mutex)
+{
+    KI_CHECK_IRQL(KeReleaseGuardedMutex);
+    ExpRelease(Mutex);
+    KeLeaveGuardedRegion();
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID FASTCALL KeAcquireGuardedMutexUnsafe(PKGUARDED_MUTEX FastMutex)
+{
+    KI_CHECK_IRQL(KeAcquireGuardedMutexUnsafe);
+    ExpAcquire(FastMutex);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID FASTCALL KeReleaseGuardedMutexUnsafe(PKGUARDED_MUTEX FastMutex)
+{
+    KI_CHECK_IRQL(KeReleaseGuardedMutexUnsafe);
     ExpRelease(FastMutex);
 }

@@ -9,6 +9,7 @@
  */
 #include <internal/io.h>
 #include <internal/ntk_alloc.h>
+#include <internal/ke_fp.h>
 
 typedef struct _IO_WORKITEM {
     WORK_QUEUE_ITEM Item;
@@ -42,10 +43,14 @@ static void ExpWorkerThread(void *unused)
             PWORK_QUEUE_ITEM item = CONTAINING_RECORD(entry, WORK_QUEUE_ITEM, List);
             item->List.Flink = NULL;
             KPROCESSOR_MODE saved = KiEnterService(self, KernelMode);
-            item->WorkerRoutine(item->Parameter);
+            PWORKER_THREAD_ROUTINE routine = item->WorkerRoutine;
+            KI_FP_CONTROL fp;
+            KiCaptureFpControl(&fp);
+            routine(item->Parameter);
+            KiCheckFpControl(&fp, (const void *)routine, "work item");
             KiLeaveService(self, saved);
             if (self->Irql != PASSIVE_LEVEL)
-                KiBugCheckAt(WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)item->WorkerRoutine, self->Irql,
+                KiBugCheckAt(WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, self->Irql,
                              (ULONG_PTR)item, 0, NULL, "a work item returned at a raised IRQL");
             __atomic_sub_fetch(&ExpWorkPending, 1, __ATOMIC_RELEASE);
         }
@@ -78,10 +83,14 @@ static void IopRunWorkItem(PVOID Parameter)
 {
     PIO_WORKITEM item = Parameter;
     PDEVICE_OBJECT device = item->DeviceObject;
+    const void *routine = item->RoutineEx ? (const void *)item->RoutineEx : (const void *)item->Routine;
+    KI_FP_CONTROL fp;
+    KiCaptureFpControl(&fp);
     if (item->RoutineEx)
         item->RoutineEx(device, item->Context, item);
     else
         item->Routine(device, item->Context);
+    KiCheckFpControl(&fp, routine, "work item");
     ObfDereferenceObject(device);
 }
 

@@ -3,6 +3,7 @@
  * unloading it with DriverUnload, and reporting what it left behind.
  */
 #include <internal/io.h>
+#include <internal/ex_pool.h>
 #include <internal/ldr_image.h>
 #include <internal/ntk_alloc.h>
 #include <stdio.h>
@@ -245,6 +246,9 @@ void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
         IopReport(line);
         IoDeleteDevice(dev);
     }
+
+    /* Pool it still holds: reported (and a bug check by default). */
+    ExpReportPoolLeaks(DriverObject);
 
     ObpAcquireLock(&IopLoadedDriversLock);
     RemoveEntryList(&d->Private.LoadedEntry);

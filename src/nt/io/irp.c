@@ -9,6 +9,7 @@
  * routine the pending bit propagates upward.
  */
 #include <internal/io.h>
+#include <internal/ke_fp.h>
 
 IOP_IRP_OBSERVER *volatile IopIrpObserver;
 
@@ -56,7 +57,11 @@ DECLSPEC_EXPORT NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIR
     sp->DeviceObject = DeviceObject;
     IopNotifyIrp(IopIrpCallDriver, Irp, DeviceObject);
     KIRQL irql = thread->Irql;
-    NTSTATUS status = DeviceObject->DriverObject->MajorFunction[sp->MajorFunction](DeviceObject, Irp);
+    PDRIVER_DISPATCH dispatch = DeviceObject->DriverObject->MajorFunction[sp->MajorFunction];
+    KI_FP_CONTROL fp;
+    KiCaptureFpControl(&fp);
+    NTSTATUS status = dispatch(DeviceObject, Irp);
+    KiCheckFpControl(&fp, (const void *)dispatch, "dispatch routine");
     if (thread->Irql != irql)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x05, (ULONG_PTR)DeviceObject->DriverObject->MajorFunction[sp->MajorFunction],
                      irql, thread->Irql, NULL, "a dispatch routine returned at a different IRQL than it was called at");
@@ -105,7 +110,11 @@ DECLSPEC_EXPORT VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                                         ? Irp->Tail.Overlay.CurrentStackLocation->DeviceObject
                                         : NULL;
             IopNotifyIrp(IopIrpCompletionRoutine, Irp, (PVOID)routine);
-            if (routine(device, Irp, context) == STATUS_MORE_PROCESSING_REQUIRED)
+            KI_FP_CONTROL fp;
+            KiCaptureFpControl(&fp);
+            NTSTATUS routineStatus = routine(device, Irp, context);
+            KiCheckFpControl(&fp, (const void *)routine, "completion routine");
+            if (routineStatus == STATUS_MORE_PROCESSING_REQUIRED)
                 return;
         } else if (Irp->PendingReturned && Irp->CurrentLocation <= Irp->StackCount) {
             IoMarkIrpPending(Irp);

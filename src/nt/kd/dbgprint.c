@@ -1,7 +1,6 @@
 /*
  * dbgprint.c - DbgPrint, DbgPrintEx, vDbgPrintEx, vDbgPrintExWithPrefix,
- * DbgPrintReturnControlC, the debug-filter queries, and the debug output
- * sink (interface in src/nt/include/internal/kd.h).
+ * DbgPrintReturnControlC, and the debug output sink (interface in src/nt/include/internal/kd.h).
  *
  * As on Windows, one call formats into a 512-byte buffer (prefix first) and
  * transmits at most those 512 bytes; output that does not fit is cut and
@@ -9,9 +8,10 @@
  * engine (%wZ, %ws, %I64x, 32-bit %ld, ...). An unsupported conversion
  * shows up in the output as "(invalid conversion %...)".
  *
- * Not yet: component/level filtering. Every DbgPrintEx is printed whatever
- * its level, and DbgQueryDebugFilterState/DbgSetDebugFilterState return
- * STATUS_NOT_IMPLEMENTED after a one-time diagnostic.
+ * Every variant passes the Debug Print Filter first (kd/filter.c, with
+ * DbgQueryDebugFilterState/DbgSetDebugFilterState): DbgPrint and
+ * DbgPrintReturnControlC as component DEFAULT at INFO level, as on Windows
+ * Vista and later; a filtered message returns STATUS_SUCCESS unprinted.
  *
  * The sink is described in kd.h. A file named by NTK_DEBUG_OUTPUT is
  * written through the host's debug_write; a host without one reports that
@@ -21,6 +21,7 @@
 
 #include <host.h>
 #include <ntstatus.h>
+#include <wdm.h>
 #include <internal/kd.h>
 #include <internal/rtl_format.h>
 
@@ -129,6 +130,8 @@ DECLSPEC_EXPORT ULONG __cdecl DbgPrint(PCSTR Format, ...)
     va_list arguments;
     ULONG status;
 
+    if (!KdpIsPrintEnabled(DPFLTR_DEFAULT_ID, DPFLTR_INFO_LEVEL))
+        return STATUS_SUCCESS;
     va_start(arguments, Format);
     status = KdpPrint(NULL, Format, arguments);
     va_end(arguments);
@@ -140,6 +143,8 @@ DECLSPEC_EXPORT ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR F
     va_list arguments;
     ULONG status;
 
+    if (!KdpIsPrintEnabled(ComponentId, Level))
+        return STATUS_SUCCESS;
     va_start(arguments, Format);
     status = KdpPrint(NULL, Format, arguments);
     va_end(arguments);
@@ -148,12 +153,16 @@ DECLSPEC_EXPORT ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR F
 
 DECLSPEC_EXPORT ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist)
 {
+    if (!KdpIsPrintEnabled(ComponentId, Level))
+        return STATUS_SUCCESS;
     return KdpPrint(NULL, Format, arglist);
 }
 
 DECLSPEC_EXPORT ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
                                                   va_list arglist)
 {
+    if (!KdpIsPrintEnabled(ComponentId, Level))
+        return STATUS_SUCCESS;
     return KdpPrint(Prefix, Format, arglist);
 }
 
@@ -163,28 +172,10 @@ DECLSPEC_EXPORT ULONG __cdecl DbgPrintReturnControlC(PCCH Format, ...)
     va_list arguments;
     ULONG status;
 
+    if (!KdpIsPrintEnabled(DPFLTR_DEFAULT_ID, DPFLTR_INFO_LEVEL))
+        return STATUS_SUCCESS;
     va_start(arguments, Format);
     status = KdpPrint(NULL, Format, arguments);
     va_end(arguments);
     return status;
-}
-
-DECLSPEC_EXPORT NTSTATUS NTAPI DbgQueryDebugFilterState(ULONG ComponentId, ULONG Level)
-{
-    static int reported;
-
-    if (KdpFirstTime(&reported))
-        KdpReport("ntk: DbgQueryDebugFilterState: debug output filtering is not implemented "
-                  "(every DbgPrintEx is printed); returning STATUS_NOT_IMPLEMENTED\n");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-DECLSPEC_EXPORT NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, BOOLEAN State)
-{
-    static int reported;
-
-    if (KdpFirstTime(&reported))
-        KdpReport("ntk: DbgSetDebugFilterState: debug output filtering is not implemented "
-                  "(every DbgPrintEx is printed); returning STATUS_NOT_IMPLEMENTED\n");
-    return STATUS_NOT_IMPLEMENTED;
 }

@@ -4,7 +4,8 @@
  * ntk runs kernel code on host threads, so each thread carries the IRQL of
  * the "processor" it is running on. The full rule set (maximum IRQL per
  * routine, reports for violations) belongs to the IRQL model in ke; here are
- * the primitives.
+ * the primitives. Dropping below DISPATCH_LEVEL delivers the DPCs pending on
+ * the thread's processor, as the DPC software interrupt would (ke/dpc.c).
  */
 #include <internal/ke.h>
 #include <internal/ldr.h>
@@ -34,7 +35,14 @@ DECLSPEC_EXPORT VOID NTAPI KeLowerIrql(KIRQL NewIrql)
     if (NewIrql > t->Irql)
         KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x31, t->Irql, NewIrql, 0, NULL,
                      "KeLowerIrql to a level above the current one");
+    if (NewIrql < DISPATCH_LEVEL && t->DpcRoutineActive)
+        KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x31, t->Irql, NewIrql, 1, NULL,
+                     "KeLowerIrql below DISPATCH_LEVEL inside a DPC routine");
+    KIRQL old = t->Irql;
     t->Irql = NewIrql;
+    /* The DPC software interrupt is taken when the IRQL drops below it. */
+    if (old >= DISPATCH_LEVEL && NewIrql < DISPATCH_LEVEL)
+        KiDispatchPendingDpcs(t);
 }
 
 /* @implemented */

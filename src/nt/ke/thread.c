@@ -1,6 +1,8 @@
 /*
- * thread.c - the current thread: lazily created KTHREADs for application
- * threads, thread identity, previous mode.
+ * thread.c - thread objects: lazily created KTHREADs for application
+ * threads, the list of threads by id, thread identity, previous mode,
+ * priorities, and the end of a thread (its mutexes abandoned, its object
+ * signalled).
  */
 #include <internal/ob.h>
 #include <internal/ps.h>
@@ -8,9 +10,18 @@
 
 __thread PKTHREAD KiCurrentThread __attribute__((tls_model("initial-exec")));
 
+/* Every thread object that can still be looked up by id. */
+static OBP_LOCK PspThreadListLock;
+static LIST_ENTRY PspThreadList = {&PspThreadList, &PspThreadList};
+
 static void PspDeleteThread(PVOID Object)
 {
-    (void)Object;
+    PKTHREAD t = Object;
+    /* The links change when a neighbour leaves the list: read them locked. */
+    ObpAcquireLock(&PspThreadListLock);
+    if (t->ThreadListEntry.Flink)
+        RemoveEntryList(&t->ThreadListEntry);
+    ObpReleaseLock(&PspThreadListLock);
 }
 
 static OBJECT_TYPE PspThreadType = {.Name = "Thread", .PoolTag = 'erhT', .GenericRead = 0x20048,
@@ -19,11 +30,57 @@ static OBJECT_TYPE PspThreadType = {.Name = "Thread", .PoolTag = 'erhT', .Generi
 POBJECT_TYPE PspThreadObjectType = &PspThreadType;
 DECLSPEC_EXPORT POBJECT_TYPE *PsThreadType = &PspThreadObjectType;
 
-/* A host thread with a KTHREAD is ending: give back what it cached and its
- * reference on its thread object. */
+/* A new thread object, not yet running, with one reference (the one the
+ * running thread holds until it ends). */
+PKTHREAD PspCreateThreadObject(PEPROCESS Process, BOOLEAN SystemThread)
+{
+    PVOID object;
+    if (!NT_SUCCESS(ObpCreateObject(&PspThreadType, sizeof(ETHREAD), &object)))
+        return NULL;
+    PKTHREAD t = object;
+    __builtin_memset(t, 0, sizeof(ETHREAD));
+    KiInitializeDispatcherHeader(&t->Header, ThreadObject, sizeof(ETHREAD) / sizeof(LONG), 0);
+    t->Process = Process;
+    t->Irql = PASSIVE_LEVEL;
+    t->SystemThread = SystemThread;
+    t->PreviousMode = SystemThread ? KernelMode : UserMode;
+    t->Priority = 8; /* normal priority, as Windows starts threads */
+    t->ExitStatus = STATUS_PENDING;
+    InitializeListHead(&t->IrpList);
+    InitializeListHead(&t->MutantListHead);
+    return t;
+}
+
+/* Makes t findable by its id (set by then). */
+void PspInsertThread(PKTHREAD t)
+{
+    ObpAcquireLock(&PspThreadListLock);
+    InsertTailList(&PspThreadList, &t->ThreadListEntry);
+    ObpReleaseLock(&PspThreadListLock);
+}
+
+void KiRundownThread(PKTHREAD t, NTSTATUS ExitStatus)
+{
+    /* Windows checks this first: a thread may not end with normal kernel
+     * APCs disabled (a KMUTEX still owned, KeEnterCriticalRegion unpaired). */
+    if (t->KernelApcDisable != 0 || t->Irql != PASSIVE_LEVEL)
+        KiBugCheckAt(KERNEL_APC_PENDING_DURING_EXIT, 0, (ULONG_PTR)(LONG_PTR)t->KernelApcDisable, t->Irql, 0,
+                     NULL,
+                     t->Irql != PASSIVE_LEVEL ? "a thread ended at a raised IRQL"
+                                              : "a thread ended with kernel APCs disabled (a mutex still owned, "
+                                                "or KeEnterCriticalRegion without KeLeaveCriticalRegion)");
+    while (!IsListEmpty(&t->MutantListHead))
+        KiReleaseMutant(CONTAINING_RECORD(t->MutantListHead.Flink, KMUTANT, MutantListEntry), TRUE, FALSE, NULL);
+    __atomic_store_n(&t->ExitStatus, ExitStatus, __ATOMIC_RELEASE);
+    KiSignalObject(&t->Header, 1);
+}
+
+/* A host thread with a lazily made KTHREAD is ending: it ends as a thread,
+ * gives back what it cached and its reference on its thread object. */
 static void KiThreadExit(void *arg)
 {
     PKTHREAD t = arg;
+    KiRundownThread(t, STATUS_SUCCESS);
     IopFlushThreadCaches();
     KiCurrentThread = NULL;
     ObfDereferenceObject(t);
@@ -36,16 +93,11 @@ PKTHREAD KeGetCurrentThreadFast(void)
     PKTHREAD t = KiCurrentThread;
     if (t)
         return t;
-    PVOID object;
-    if (!NT_SUCCESS(ObpCreateObject(&PspThreadType, sizeof(ETHREAD), &object)))
+    t = PspCreateThreadObject(PspApplicationProcess ? PspApplicationProcess : PsInitialSystemProcess, FALSE);
+    if (!t)
         KiBugCheckAt(0x5D, 1, 0, 0, 0, NULL, "out of memory creating a thread object");
-    t = object;
-    KiInitializeDispatcherHeader(&t->Header, ThreadObject, sizeof(ETHREAD) / sizeof(LONG), 0);
-    t->Process = PspApplicationProcess ? PspApplicationProcess : PsInitialSystemProcess;
-    t->Irql = PASSIVE_LEVEL;
-    t->PreviousMode = UserMode;
     t->ThreadId = ntkhost->thread_id();
-    InitializeListHead(&t->IrpList);
+    PspInsertThread(t);
     ntkhost->thread_prepare_faults();
     KiCurrentThread = t;
     ntkhost->thread_exit_notify(KiThreadExit, t);
@@ -65,6 +117,12 @@ DECLSPEC_EXPORT HANDLE NTAPI PsGetCurrentThreadId(VOID)
 }
 
 /* @implemented */
+DECLSPEC_EXPORT HANDLE NTAPI PsGetThreadId(PETHREAD Thread)
+{
+    return (HANDLE)((PKTHREAD)Thread)->ThreadId;
+}
+
+/* @implemented */
 DECLSPEC_EXPORT BOOLEAN NTAPI PsIsSystemThread(PETHREAD Thread)
 {
     return ((PKTHREAD)Thread)->SystemThread;
@@ -74,4 +132,46 @@ DECLSPEC_EXPORT BOOLEAN NTAPI PsIsSystemThread(PETHREAD Thread)
 DECLSPEC_EXPORT KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID)
 {
     return KiThread()->PreviousMode;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI PsLookupThreadByThreadId(HANDLE ThreadId, PETHREAD *Thread)
+{
+    KI_CHECK_IRQL(PsLookupThreadByThreadId);
+    if (!ThreadId)
+        return STATUS_INVALID_CID;
+    NTSTATUS status = STATUS_INVALID_PARAMETER;
+    ObpAcquireLock(&PspThreadListLock);
+    for (PLIST_ENTRY e = PspThreadList.Flink; e != &PspThreadList; e = e->Flink) {
+        PKTHREAD t = CONTAINING_RECORD(e, KTHREAD, ThreadListEntry);
+        if (t->ThreadId != (ULONG_PTR)ThreadId)
+            continue;
+        /* Only an object not already on its way to deletion. */
+        volatile LONG_PTR *count = &OBJECT_TO_OBJECT_HEADER(t)->PointerCount;
+        LONG_PTR n = __atomic_load_n(count, __ATOMIC_RELAXED);
+        while (n > 0 && !__atomic_compare_exchange_n(count, &n, n + 1, FALSE, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+            ;
+        if (n > 0) {
+            *Thread = (PETHREAD)t;
+            status = STATUS_SUCCESS;
+            break;
+        }
+    }
+    ObpReleaseLock(&PspThreadListLock);
+    return status;
+}
+
+/* @implemented: the priority is recorded and reported back, but the host
+ * schedules every thread alike (ntk does not change host priorities). */
+DECLSPEC_EXPORT KPRIORITY NTAPI KeSetPriorityThread(PKTHREAD Thread, KPRIORITY Priority)
+{
+    KI_CHECK_IRQL(KeSetPriorityThread);
+    return __atomic_exchange_n(&Thread->Priority, Priority, __ATOMIC_RELAXED);
+}
+
+/* @implemented: see KeSetPriorityThread. */
+DECLSPEC_EXPORT KPRIORITY NTAPI KeQueryPriorityThread(PKTHREAD Thread)
+{
+    KI_CHECK_IRQL(KeQueryPriorityThread);
+    return __atomic_load_n(&Thread->Priority, __ATOMIC_RELAXED);
 }

@@ -42,6 +42,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, 
                                                      PLARGE_INTEGER Interval)
 {
     PKTHREAD t = KiThread();
+    KiEndWaitNext(t);
     if (t->Irql > APC_LEVEL)
         KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x120, t->Irql, (ULONG_PTR)Interval, 0, NULL,
                      "KeDelayExecutionThread above APC_LEVEL");

@@ -4,6 +4,7 @@
  * reports as a bug check naming the expression and where it is.
  */
 #include <internal/ke.h>
+#include <internal/kd.h>
 #include <stdio.h>
 
 /* @implemented */
@@ -18,10 +19,9 @@ DECLSPEC_EXPORT VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileNa
                  (ULONG_PTR)__builtin_return_address(0), 0, 0, NULL, detail);
 }
 
-/* @implemented: with no debugger attached, a breakpoint is reported. */
+/* @implemented: stops in an attached debugger; with none, a breakpoint is
+ * reported. */
 DECLSPEC_EXPORT VOID NTAPI DbgBreakPoint(VOID)
 {
-    KiBugCheckAt(KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(LONG_PTR)STATUS_BREAKPOINT,
-                 (ULONG_PTR)__builtin_return_address(0), 0, 0, NULL,
-                 "DbgBreakPoint with no kernel debugger attached");
+    KdpBreakPoint(STATUS_BREAKPOINT, __builtin_return_address(0), "DbgBreakPoint with no kernel debugger attached");
 }

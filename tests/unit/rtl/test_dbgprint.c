@@ -1,7 +1,9 @@
 /*
  * test_dbgprint.c - DbgPrint and its family, the 512-byte limit, the debug
- * output sink chosen by NTK_DEBUG_OUTPUT (src/nt/kd/dbgprint.c), and the
- * POSIX host's debug output file (src/host/posix/debugout.c).
+ * output sink chosen by NTK_DEBUG_OUTPUT (src/nt/kd/dbgprint.c), the
+ * Debug Print Filter and NTK_DEBUG_FILTER (src/nt/kd/filter.c), the
+ * debugger state and breakpoints (src/nt/kd/debugger.c), and the POSIX
+ * host's debug output file (src/host/posix/debugout.c).
  *
  * A test host table captures what reaches standard error (write_err) and
  * the host's debug file op, and answers getenv from the test.
@@ -10,9 +12,10 @@
 
 #include <fcntl.h>
 
-#include <ntdef.h>
+#include <wdm.h>
 #include <ntstatus.h>
 #include <host.h>
+#include <ntk/exitcodes.h>
 #include <internal/kd.h>
 
 /* The POSIX host's file writer (src/host/posix/debugout.c). */
@@ -29,6 +32,9 @@ typedef struct {
 static CAPTURE StandardError;
 static CAPTURE DebugFile;
 static const char *DebugOutputSetting; /* what getenv("NTK_DEBUG_OUTPUT") answers */
+static const char *DebugFilterSetting; /* what getenv("NTK_DEBUG_FILTER") answers */
+static int DebuggerAttached;           /* what the host's debugger_attached answers */
+static int DebugBreaks;                /* calls of the host's debug_break */
 
 static void Capture(CAPTURE *Into, const char *Text, size_t Length)
 {
@@ -50,7 +56,19 @@ static void TestDebugWrite(const char *Text, size_t Length)
 
 static const char *TestGetenv(const char *Name)
 {
+    if (strcmp(Name, "NTK_DEBUG_FILTER") == 0)
+        return DebugFilterSetting;
     return strcmp(Name, "NTK_DEBUG_OUTPUT") == 0 ? DebugOutputSetting : NULL;
+}
+
+static int TestDebuggerAttached(void)
+{
+    return DebuggerAttached;
+}
+
+static void TestDebugBreak(void)
+{
+    DebugBreaks++;
 }
 
 static struct ntkhost_ops TestHost;
@@ -64,6 +82,8 @@ static int SetUpHost(void **state)
     TestHost.write_err = TestWriteErr;
     TestHost.getenv = TestGetenv;
     TestHost.debug_write = TestDebugWrite;
+    TestHost.debugger_attached = TestDebuggerAttached;
+    TestHost.debug_break = TestDebugBreak;
     SavedHost = ntkhost_set_ops(&TestHost);
     return 0;
 }
@@ -82,6 +102,16 @@ static void UseSetting(const char *Setting)
     memset(&DebugFile, 0, sizeof(DebugFile));
     DebugOutputSetting = Setting;
     KdpReinitializeDebugOutput();
+    DebugFilterSetting = NULL;
+    KdpReinitializeDebugFilter();
+}
+
+/* Output to stderr, the filter read from Filter. */
+static void UseFilter(const char *Filter)
+{
+    UseSetting(NULL);
+    DebugFilterSetting = Filter;
+    KdpReinitializeDebugFilter();
 }
 
 static void AssertCaptured(const CAPTURE *Captured, const char *Expected)
@@ -240,17 +270,159 @@ static void test_invalid_format_is_visible(void **state)
     assert_non_null(strstr(StandardError.Data, "NULL format"));
 }
 
-static void test_filter_state_not_implemented(void **state)
+static void test_filter_default_shows_everything(void **state)
+{
+    (void)state;
+    UseFilter(NULL);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_DEFAULT_ID, 31), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_SYSTEM_ID, DPFLTR_TRACE_LEVEL), TRUE);
+    DbgPrint("plain\n");
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "info\n");
+    AssertCaptured(&StandardError, "plain\ninfo\n");
+    /* Levels can still be turned off. */
+    assert_int_equal(DbgSetDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, FALSE), STATUS_SUCCESS);
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "hidden\n");
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_TRACE_LEVEL, "trace\n");
+    AssertCaptured(&StandardError, "plain\ninfo\ntrace\n");
+}
+
+static void test_filter_windows_defaults(void **state)
+{
+    (void)state;
+    UseFilter("windows");
+    /* DbgPrint is DEFAULT at INFO: hidden; errors always pass (WIN2000). */
+    DbgPrint("plain\n");
+    DbgPrintReturnControlC("plain too\n");
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_WARNING_LEVEL, "warning\n");
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "error\n");
+    AssertCaptured(&StandardError, "error\n");
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_DEFAULT_ID, DPFLTR_INFO_LEVEL), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_SYSTEM_ID, DPFLTR_ERROR_LEVEL), TRUE);
+
+    /* A level 0-31 is a bit number; 32 and up a mask (DPFLTR_MASK marks it). */
+    assert_int_equal(DbgSetDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, TRUE), STATUS_SUCCESS);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_MASK | 0x8), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_MASK | 0x4), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_MASK | 0x1), TRUE); /* WIN2000 */
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_MASK | 0x8, "masked\n");
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "info\n");
+    AssertCaptured(&StandardError, "error\nmasked\ninfo\n");
+    assert_int_equal(DbgSetDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_MASK | 0x8, FALSE), STATUS_SUCCESS);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), FALSE);
+
+    /* The WIN2000 mask itself is component ~0; turning errors off there
+     * hides them everywhere. */
+    assert_int_equal(DbgSetDebugFilterState(0xFFFFFFFF, DPFLTR_ERROR_LEVEL, FALSE), STATUS_SUCCESS);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL), FALSE);
+
+    /* Unknown components. */
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_ENDOFTABLE_ID, 0), STATUS_INVALID_PARAMETER_1);
+    assert_int_equal(DbgSetDebugFilterState(1000, 0, TRUE), STATUS_INVALID_PARAMETER_1);
+    DbgPrintEx(1000, DPFLTR_ERROR_LEVEL, "unknown component\n");
+    AssertCaptured(&StandardError, "error\nmasked\ninfo\n");
+}
+
+static ULONG CallVFiltered(ULONG Component, ULONG Level, PCCH Format, ...)
+{
+    va_list arguments;
+    ULONG status;
+
+    va_start(arguments, Format);
+    status = vDbgPrintEx(Component, Level, Format, arguments);
+    va_end(arguments);
+    va_start(arguments, Format);
+    status |= vDbgPrintExWithPrefix("p:", Component, Level, Format, arguments);
+    va_end(arguments);
+    return status;
+}
+
+static void test_filter_overrides(void **state)
+{
+    (void)state;
+    /* Overrides start from Windows' defaults, like the registry key. */
+    UseFilter("IHVDRIVER:0xF,default:3");
+    assert_int_equal(StandardError.Length, 0);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, 4), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_DEFAULT_ID, DPFLTR_WARNING_LEVEL), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_DEFAULT_ID, DPFLTR_TRACE_LEVEL), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_SYSTEM_ID, DPFLTR_WARNING_LEVEL), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_SYSTEM_ID, DPFLTR_ERROR_LEVEL), TRUE);
+    DbgPrint("plain\n");
+    CallVFiltered(DPFLTR_IHVDRIVER_ID, 3, "v%d\n", 1);
+    CallVFiltered(DPFLTR_IHVDRIVER_ID, 4, "v%d\n", 2);
+    AssertCaptured(&StandardError, "v1\np:v1\n");
+
+    /* "all" first keeps everything else shown; numbers name components. */
+    UseFilter("all, 77:0x1");
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), FALSE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_SYSTEM_ID, DPFLTR_INFO_LEVEL), TRUE);
+
+    /* WIN2000 can be set too: nothing at all is shown then. */
+    UseFilter("windows,WIN2000:0");
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL), FALSE);
+}
+
+static void test_filter_bad_items_are_reported(void **state)
+{
+    (void)state;
+    UseFilter("windows,bogus,NOSUCH:1,IHVDRIVER:zz,IHVDRIVER:0x8");
+    assert_non_null(strstr(StandardError.Data, "NTK_DEBUG_FILTER: ignoring \"bogus\""));
+    assert_non_null(strstr(StandardError.Data, "\"NOSUCH:1\""));
+    assert_non_null(strstr(StandardError.Data, "\"IHVDRIVER:zz\""));
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL), TRUE);
+    assert_int_equal(DbgQueryDebugFilterState(DPFLTR_IHVDRIVER_ID, DPFLTR_TRACE_LEVEL), FALSE);
+}
+
+static void test_debugger_attached_breakpoint_stops(void **state)
 {
     (void)state;
     UseSetting(NULL);
-    assert_int_equal(DbgQueryDebugFilterState(77, 3), STATUS_NOT_IMPLEMENTED);
-    assert_non_null(strstr(StandardError.Data, "DbgQueryDebugFilterState"));
-    UseSetting(NULL);
-    assert_int_equal(DbgQueryDebugFilterState(77, 3), STATUS_NOT_IMPLEMENTED);
-    assert_int_equal(StandardError.Length, 0); /* reported once */
-    assert_int_equal(DbgSetDebugFilterState(77, 3, TRUE), STATUS_NOT_IMPLEMENTED);
-    assert_non_null(strstr(StandardError.Data, "DbgSetDebugFilterState"));
+    DebuggerAttached = 1;
+    DebugBreaks = 0;
+    assert_int_equal(KdRefreshDebuggerNotPresent(), FALSE);
+    assert_int_equal(KD_DEBUGGER_NOT_PRESENT, FALSE);
+    assert_int_equal(KD_DEBUGGER_ENABLED, TRUE);
+    DbgBreakPointWithStatus(3);
+    assert_int_equal(DebugBreaks, 1);
+    DebuggerAttached = 0;
+    assert_int_equal(KdRefreshDebuggerNotPresent(), TRUE);
+    assert_int_equal(KD_DEBUGGER_NOT_PRESENT, TRUE);
+    assert_int_equal(KD_DEBUGGER_ENABLED, FALSE);
+}
+
+static void test_breakpoint_without_debugger_bugchecks(void **state)
+{
+    (void)state;
+    int fds[2];
+    char report[4096];
+    size_t used = 0;
+    ssize_t n;
+    int status;
+    pid_t child;
+
+    assert_int_equal(pipe(fds), 0);
+    child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        close(fds[0]);
+        dup2(fds[1], 2);
+        ntkhost_set_ops(SavedHost);
+        DbgBreakPointWithStatus(3);
+        _exit(0); /* not reached: the breakpoint is a bug check */
+    }
+    close(fds[1]);
+    while ((n = read(fds[0], report + used, sizeof(report) - 1 - used)) > 0)
+        used += (size_t)n;
+    close(fds[0]);
+    report[used] = '\0';
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), NTK_EXIT_BUGCHECK);
+    assert_non_null(strstr(report, "KMODE_EXCEPTION_NOT_HANDLED"));
+    assert_non_null(strstr(report, "DbgBreakPointWithStatus"));
 }
 
 static void test_posix_debug_file(void **state)
@@ -290,7 +462,12 @@ int main(void)
         cmocka_unit_test(test_output_to_a_file),
         cmocka_unit_test(test_kdp_write_debug_output),
         cmocka_unit_test(test_invalid_format_is_visible),
-        cmocka_unit_test(test_filter_state_not_implemented),
+        cmocka_unit_test(test_filter_default_shows_everything),
+        cmocka_unit_test(test_filter_windows_defaults),
+        cmocka_unit_test(test_filter_overrides),
+        cmocka_unit_test(test_filter_bad_items_are_reported),
+        cmocka_unit_test(test_debugger_attached_breakpoint_stops),
+        cmocka_unit_test(test_breakpoint_without_debugger_bugchecks),
         cmocka_unit_test(test_posix_debug_file),
     };
     return cmocka_run_group_tests(tests, SetUpHost, RestoreHost);

@@ -33,6 +33,19 @@ void KdpWriteDebugOutput(const char *Text, size_t Length);
  * cases; nothing else needs to). */
 void KdpReinitializeDebugOutput(void);
 
+/* The Debug Print Filter (kd/filter.c): TRUE if a message of ComponentId
+ * at Level is shown. Plain DbgPrint is DPFLTR_DEFAULT_ID at
+ * DPFLTR_INFO_LEVEL, as on Windows Vista and later. */
+BOOLEAN KdpIsPrintEnabled(ULONG ComponentId, ULONG Level);
+
+/* Reads NTK_DEBUG_FILTER again and resets every mask from it (tests). */
+void KdpReinitializeDebugFilter(void);
+
+/* A breakpoint (kd/debugger.c): stops in an attached debugger; with none,
+ * a bug check KMODE_EXCEPTION_NOT_HANDLED (STATUS_BREAKPOINT) naming
+ * Caller and What. */
+void KdpBreakPoint(ULONG Status, const void *Caller, const char *What);
+
 DECLSPEC_EXPORT ULONG __cdecl DbgPrint(PCSTR Format, ...);
 DECLSPEC_EXPORT ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
 DECLSPEC_EXPORT ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist);
@@ -41,5 +54,7 @@ DECLSPEC_EXPORT ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId
 DECLSPEC_EXPORT ULONG __cdecl DbgPrintReturnControlC(PCCH Format, ...);
 DECLSPEC_EXPORT NTSTATUS NTAPI DbgQueryDebugFilterState(ULONG ComponentId, ULONG Level);
 DECLSPEC_EXPORT NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, BOOLEAN State);
+DECLSPEC_EXPORT VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
+DECLSPEC_EXPORT BOOLEAN NTAPI KdRefreshDebuggerNotPresent(VOID);
 
 #endif /* NTK_INTERNAL_KD_H */

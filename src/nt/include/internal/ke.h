@@ -23,8 +23,24 @@ typedef struct _KTHREAD {
     UCHAR KernelDepth;                 /* > 0 while running kernel code for a service */
     BOOLEAN SystemThread;
     SHORT KernelApcDisable;
-    volatile int32_t WaitWord;         /* host park word; written by wakers */
-    volatile NTSTATUS WaitStatus;      /* written by wakers under the object lock */
+    /* Waits (ke/wait.c). WaitWord is the host park word: for a WaitAny wait
+     * 0 while waiting, then KI_WAIT_DONE | status, set once by whoever
+     * satisfies or times out the wait (a compare-and-swap); for a WaitAll
+     * wait a signaller stores 1 to make the waiter look again. */
+    volatile int32_t WaitWord;
+    volatile NTSTATUS WaitStatus;      /* status of the last wait */
+    BOOLEAN WaitNext;                  /* KeSetEvent(Wait=TRUE): a wait must follow */
+    KIRQL WaitIrql;                    /* IRQL to return to when that wait starts */
+    KPRIORITY Priority;                /* recorded by KeSetPriorityThread, not enforced */
+    KWAIT_BLOCK WaitBlock[THREAD_WAIT_OBJECTS + 1];
+    LIST_ENTRY MutantListHead;         /* mutexes owned; touched only by this thread */
+    /* Thread life (ke/thread.c, ps/systhread.c). */
+    volatile NTSTATUS ExitStatus;      /* STATUS_PENDING while the thread runs */
+    LIST_ENTRY ThreadListEntry;        /* all threads, by id (PsLookupThreadByThreadId) */
+    struct ntkhost_thread *HostThread; /* threads the kernel started: joined after exit */
+    void *ExitFrame;                   /* where PsTerminateSystemThread/ExitThread resume */
+    PVOID StartRoutine, StartContext;  /* threads the kernel started */
+    struct _KTHREAD *ReapNext;         /* ended, waiting to be joined (ps/systhread.c) */
     LIST_ENTRY IrpList;                /* IRPs issued by this thread; IrpListLock */
     volatile LONG IrpListLock;         /* completions on other threads touch IrpList */
     ULONG_PTR ThreadId;
@@ -32,6 +48,9 @@ typedef struct _KTHREAD {
     NTSTATUS LastStatusValue;          /* the TEB's LastStatusValue */
     struct iop_irp_cache *IrpCache;    /* per-thread IRP lookaside */
     struct ntk_seh_frame *SehChain;    /* innermost __try frame */
+    ULONG Processor;                   /* the processor it runs on (ke/processor.c) */
+    BOOLEAN ProcessorAssigned;         /* Processor is valid */
+    UCHAR DpcRoutineActive;            /* > 0 while running a DPC routine (ke/dpc.c) */
 } KTHREAD;
 
 typedef struct _ETHREAD {
@@ -96,6 +115,32 @@ NTSTATUS KiWaitForObject(PDISPATCHER_HEADER h, BOOLEAN alertable, PLARGE_INTEGER
 /* Sets an object's SignalState under its lock and satisfies the waiters it
  * now can (a timer expiring, a thread ending). */
 void KiSignalObject(PDISPATCHER_HEADER h, LONG SignalState);
+#define KI_WAIT_DONE 0x40000000
+/* The per-object lock (bit 7 of Lock) and, called with it held, satisfying
+ * the waiters the object's state now allows. */
+void KiAcquireDispatcherObject(PDISPATCHER_HEADER h);
+void KiReleaseDispatcherObject(PDISPATCHER_HEADER h);
+void KiWakeWaiters(PDISPATCHER_HEADER h);
+/* KeSetEvent & co. with Wait=TRUE: raise to DISPATCH_LEVEL until the wait
+ * that must follow. */
+void KiSetWaitNext(PKTHREAD t);
+/* The wait that follows a Wait=TRUE signal: back to the IRQL before it. */
+void KiEndWaitNext(PKTHREAD t);
+/* A wait made t the owner of mutant m the first time (ke/mutex.c). */
+void KiMutantAcquired(PKTHREAD t, PKMUTANT m);
+NTSTATUS KiWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitType, BOOLEAN Alertable,
+                                  PLARGE_INTEGER Timeout, PKWAIT_BLOCK WaitBlockArray);
+/* Mutants (ke/mutex.c): Abandon releases on behalf of an ending owner; with
+ * Raise, a release by a non-owner raises, otherwise *Status tells. */
+LONG KiReleaseMutant(PKMUTANT Mutant, BOOLEAN Abandon, BOOLEAN Raise, NTSTATUS *Status);
+void KiInitializeMutant(PKMUTANT Mutant, BOOLEAN InitialOwner, UCHAR ApcDisable);
+/* A thread is ending: abandon the mutexes it owns, record its exit status,
+ * signal it (ke/thread.c). */
+void KiRundownThread(PKTHREAD Thread, NTSTATUS ExitStatus);
+/* A new thread object with the reference its running thread holds, and
+ * making it findable by id (ke/thread.c). */
+PKTHREAD PspCreateThreadObject(struct _EPROCESS *Process, BOOLEAN SystemThread);
+void PspInsertThread(PKTHREAD Thread);
 
 /* Exceptions (ke/except.c). */
 void KiInitializeExceptions(void);
@@ -111,5 +156,8 @@ void KiInitializeKernel(void);
 
 /* Bug checks (ke/bugcheck.c). */
 #include <internal/ke_bugcheck.h>
+
+/* Processors, DPCs, timers and clocks (ke/processor.c, dpc.c, timer.c). */
+#include <internal/ke_dpc.h>
 
 #endif

@@ -50,7 +50,19 @@ NTKERNELAPI VOID NTAPI KeLowerIrql(KIRQL NewIrql);
 NTKERNELAPI KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID);
 #define KfRaiseIrql(n) ({ KIRQL __old; KeRaiseIrql((n), &__old); __old; })
 
+/* In DBG builds, as in the WDK, pageable code entered above APC_LEVEL is
+ * caught; ntk reports it as the page fault Windows would eventually take
+ * (DRIVER_IRQL_NOT_LESS_OR_EQUAL, naming the routine). */
+NTKERNELAPI VOID NTAPI NtkPagedCodeAtRaisedIrql(PCSTR Routine, PVOID Caller);
+#if DBG
+#define PAGED_CODE()                                                               \
+    do {                                                                           \
+        if (KeGetCurrentIrql() > APC_LEVEL)                                        \
+            NtkPagedCodeAtRaisedIrql(__func__, __builtin_return_address(0));       \
+    } while (0)
+#else
 #define PAGED_CODE() ((void)0)
+#endif
 #define PAGED_CODE_LOCKED() ((void)0)
 #define PAGED_ASSERT(e) ((void)0)
 #define INIT_CODE() ((void)0)
@@ -434,6 +446,26 @@ NTKERNELAPI VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql);
 NTKERNELAPI VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
 NTKERNELAPI VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock);
 #define KeAcquireSpinLock(SpinLock, OldIrql) (*(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock))
+NTKERNELAPI BOOLEAN FASTCALL KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
+NTKERNELAPI BOOLEAN FASTCALL KeTestSpinLock(PKSPIN_LOCK SpinLock);
+
+typedef struct _KSPIN_LOCK_QUEUE {
+    struct _KSPIN_LOCK_QUEUE *volatile Next;
+    PKSPIN_LOCK volatile Lock;
+} KSPIN_LOCK_QUEUE, *PKSPIN_LOCK_QUEUE;
+
+typedef struct _KLOCK_QUEUE_HANDLE {
+    KSPIN_LOCK_QUEUE LockQueue;
+    KIRQL OldIrql;
+} KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
+
+NTKERNELAPI VOID FASTCALL KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID FASTCALL KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
+                                                                   PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID FASTCALL KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID FASTCALL KeAcquireInStackQueuedSpinLockForDpc(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID FASTCALL KeReleaseInStackQueuedSpinLockForDpc(PKLOCK_QUEUE_HANDLE LockHandle);
 
 /* ------------------------------------------------------- Memory and strings */
 

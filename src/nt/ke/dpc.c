@@ -23,6 +23,7 @@
  * them when threaded DPCs are disabled (which the WDK tells drivers to be
  * ready for).
  */
+#include <internal/ke_fp.h>
 #include <internal/ke.h>
 #include <internal/ob.h>
 #include <internal/ldr.h>
@@ -200,7 +201,10 @@ static void KipDrainQueue(PKTHREAD t, KIP_DPC_DATA *d)
 
         t->DpcRoutineActive++;
         KPROCESSOR_MODE mode = KiEnterService(t, KernelMode);
+        KI_FP_CONTROL fp;
+        KiCaptureFpControl(&fp);
         routine(dpc, context, arg1, arg2);
+        KiCheckFpControl(&fp, (const void *)routine, "DPC");
         KiLeaveService(t, mode);
         t->DpcRoutineActive--;
         /* A routine that lowered IRQL was caught in KeLowerIrql (0xC4/0x31

@@ -61,3 +61,15 @@ void KiIrqlTooHigh(const char *Routine, KIRQL Maximum, const void *Caller)
              (unsigned)KiThread()->Irql, (unsigned)Maximum, driver ? driver : "the kernel");
     KiBugCheckAt(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Caller, KiThread()->Irql, 0, (ULONG_PTR)Caller, NULL, detail);
 }
+
+/* @implemented: ntk's own (not a Windows API), called by PAGED_CODE(). */
+DECLSPEC_EXPORT VOID NTAPI NtkPagedCodeAtRaisedIrql(PCSTR Routine, PVOID Caller)
+{
+    char detail[256];
+    const char *driver = LdrpDriverNameForAddress(Caller);
+    snprintf(detail, sizeof detail, "pageable routine %s (PAGED_CODE) entered at IRQL %u, from %s", Routine,
+             (unsigned)KiThread()->Irql, driver ? driver : "the kernel");
+    /* Parameters as DRIVER_IRQL_NOT_LESS_OR_EQUAL: address, IRQL, 8 = execute, faulting code. */
+    KiBugCheckAt(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Caller, KiThread()->Irql, 8, (ULONG_PTR)Caller, NULL,
+                 detail);
+}

@@ -18,7 +18,9 @@
 #define OBP_KERNEL_HANDLE_BIT ((ULONG_PTR)0xFFFFFFFF80000000ULL)
 #define OBP_ENTRY_LOCK ((ULONG_PTR)1)
 
-typedef struct obp_handle_entry {
+/* One cache line per entry: every reference writes the entry's lock bit,
+ * and handles used by different threads must not share a line. */
+typedef struct DECLSPEC_ALIGN(64) obp_handle_entry {
     volatile ULONG_PTR Object; /* body pointer | lock bit; 0 when free */
     ACCESS_MASK GrantedAccess;
     ULONG Attributes;
@@ -118,7 +120,9 @@ NTSTATUS ObpCreateHandle(PEPROCESS Process, PVOID Object, ACCESS_MASK GrantedAcc
             return STATUS_INSUFFICIENT_RESOURCES;
         }
         if (!t->Pages[page]) {
-            OBP_HANDLE_ENTRY *p = KipAllocZero(sizeof(OBP_HANDLE_ENTRY) * OBP_ENTRIES_PER_PAGE);
+            OBP_HANDLE_ENTRY *p = ntkhost->mem_alloc(sizeof(OBP_HANDLE_ENTRY) * OBP_ENTRIES_PER_PAGE, 64);
+            if (p)
+                memset(p, 0, sizeof(OBP_HANDLE_ENTRY) * OBP_ENTRIES_PER_PAGE);
             if (!p) {
                 ObpReleaseLock(&t->Lock);
                 return STATUS_INSUFFICIENT_RESOURCES;

@@ -29,9 +29,13 @@ void ObpReleaseLock(OBP_LOCK *Lock)
 
 NTSTATUS ObpCreateObject(POBJECT_TYPE Type, ULONG BodySize, PVOID *Object)
 {
-    POBJECT_HEADER h = KipAllocZero(sizeof(OBJECT_HEADER) + BodySize);
+    /* Whole cache lines: objects used by different threads (threads, file
+     * objects) are written on every request and must not share a line. */
+    size_t size = (sizeof(OBJECT_HEADER) + BodySize + 63) & ~(size_t)63;
+    POBJECT_HEADER h = ntkhost->mem_alloc(size, 64);
     if (!h)
         return STATUS_INSUFFICIENT_RESOURCES;
+    memset(h, 0, size);
     h->PointerCount = 1;
     h->Type = Type;
     h->BodySize = BodySize;

@@ -668,5 +668,6 @@ extern NTKERNELAPI ULONG_PTR MmUserProbeAddress;
 #include <ntk_wdm_sync.h> /* dispatcher objects, waits, threads */
 #include <ntk_wdm_ex.h>   /* pool, lookaside lists, resources, SLISTs, regions */
 #include <ntk_wdm_rtl.h>  /* run-time library: strings, bitmaps, time fields */
+#include <ntk_wdm_cm.h>   /* the registry */
 
 #endif /* _WDMDDK_ */

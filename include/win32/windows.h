@@ -8,5 +8,7 @@
 #include <winnt.h>
 #include <winbase.h>
 #include <winerror.h>
+#include <winreg.h>
+#include <winsvc.h>
 
 #endif

@@ -1,0 +1,7 @@
+/* winreg.h - (being written) */
+#ifndef _WINREG_
+#define _WINREG_
+
+#include <windows.h>
+
+#endif

@@ -1,0 +1,7 @@
+/* winsvc.h - (being written) */
+#ifndef _WINSVC_
+#define _WINSVC_
+
+#include <windows.h>
+
+#endif

@@ -180,11 +180,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateThreadEx(PHANDLE ThreadHandle, ACCESS_MAS
                                                SIZE_T ZeroBits, SIZE_T StackSize, SIZE_T MaximumStackSize,
                                                PVOID AttributeList)
 {
-    static const char unsupported[] = "ntk: NtCreateThreadEx: suspended creation is not implemented\n";
-    if (CreateFlags & PSP_CREATE_SUSPENDED) {
-        ntkhost->write_err(unsupported, sizeof unsupported - 1);
-        return STATUS_NOT_IMPLEMENTED;
-    }
+    if (CreateFlags & PSP_CREATE_SUSPENDED)
+        return KiNotImplemented("NtCreateThreadEx", "suspended creation");
     if (!StartRoutine)
         return STATUS_INVALID_PARAMETER;
     PVOID object;
@@ -213,11 +210,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS E
             return status;
         ObfDereferenceObject(object);
     }
-    if (object != self || !self->ExitFrame) {
-        static const char text[] = "ntk: NtTerminateThread: only a thread ntk started can end itself early\n";
-        ntkhost->write_err(text, sizeof text - 1);
-        return STATUS_NOT_IMPLEMENTED;
-    }
+    if (object != self || !self->ExitFrame)
+        return KiNotImplemented("NtTerminateThread", "ending another thread, or a thread ntk did not start");
     PspExitCurrentThread(self, ExitStatus);
 }
 
@@ -226,11 +220,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtQueryInformationThread(HANDLE ThreadHandle, ULO
                                                        PVOID ThreadInformation, ULONG ThreadInformationLength,
                                                        PULONG ReturnLength)
 {
-    if (ThreadInformationClass != PSP_THREAD_BASIC_INFO_CLASS) {
-        static const char text[] = "ntk: NtQueryInformationThread: only ThreadBasicInformation is implemented\n";
-        ntkhost->write_err(text, sizeof text - 1);
-        return STATUS_NOT_IMPLEMENTED;
-    }
+    if (ThreadInformationClass != PSP_THREAD_BASIC_INFO_CLASS)
+        return KiNotImplemented("NtQueryInformationThread", "an information class other than ThreadBasicInformation");
     if (ThreadInformationLength != sizeof(PSP_THREAD_BASIC_INFORMATION))
         return STATUS_INFO_LENGTH_MISMATCH;
     PVOID object;

@@ -2,7 +2,7 @@
 # Installs the Debian packages ntk needs to build and test, when missing.
 # Runs as root on Debian 12 (CI, fresh machines); elsewhere it only reports.
 set -eu
-packages="cmake make gcc libc6-dev pkg-config libcmocka-dev libdw-dev libelf-dev libexpat1-dev binutils"
+packages="cmake make gcc libc6-dev pkg-config libcmocka-dev libdw-dev libelf-dev libexpat1-dev libsqlite3-dev binutils"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -669,5 +669,6 @@ extern NTKERNELAPI ULONG_PTR MmUserProbeAddress;
 #include <ntk_wdm_ex.h>   /* pool, lookaside lists, resources, SLISTs, regions */
 #include <ntk_wdm_rtl.h>  /* run-time library: strings, bitmaps, time fields */
 #include <ntk_wdm_cm.h>   /* the registry */
+#include <ntk_wdm_queue.h> /* StartIo, device queues, cancellation, CSQ, remove locks */
 
 #endif /* _WDMDDK_ */

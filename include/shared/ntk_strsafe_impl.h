@@ -21,7 +21,13 @@
  *     STRSAFE_NULL_ON_FAILURE (on failure leave ""), STRSAFE_NO_TRUNCATION
  *     (on failure leave the original contents: "" for Copy/Printf, the old
  *     string for Cat); *ppszDestEnd / *pcchRemaining are set on success and
- *     on truncation only.
+ *     on truncation only;
+ *   - Ex functions refuse a NULL buffer with a size, or a NULL source,
+ *     without STRSAFE_IGNORE_NULLS as an invalid parameter (Microsoft's
+ *     header would fault on it; the documentation calls it invalid).
+ * With NTKSS_WIDE defined the WCHAR instantiation adds the Unaligned
+ * length functions; with NTKSS_UNICODE_STRING (kernel flavour) the
+ * UNICODE_STRING family, described where it starts below.
  * Results are computed as an ntkss_status and mapped by the includer
  * (S_OK / STRSAFE_E_INSUFFICIENT_BUFFER / STRSAFE_E_INVALID_PARAMETER, or
  * STATUS_SUCCESS / STATUS_BUFFER_OVERFLOW / STATUS_INVALID_PARAMETER).
@@ -37,6 +43,7 @@
  *   #define NTKSS_CHAR            char            WCHAR
  *   #define NTKSS_SUFFIX          A               W
  *   #define NTKSS_VSNPRINTF       _vsnprintf      _vsnwprintf
+ *   #define NTKSS_WIDE            (undefined)     (defined)
  *   #include <ntk_strsafe_impl.h>
  */
 #ifndef NTK_STRSAFE_IMPL_COMMON
@@ -70,6 +77,10 @@ typedef enum _NTKSS_STATUS {
     NTKSS_OVERFLOW, /* truncated: insufficient buffer */
     NTKSS_INVALID,  /* invalid parameter */
 } ntkss_status;
+
+/* A count no source may have: how a wrapper passes on a malformed counted
+ * source (a UNICODE_STRING) so that the worker fails it in its turn. */
+#define NTKSS_INVALID_COUNT ((size_t)-1)
 
 #define NTKSS_CAT3_(a, b, c) a##b##c
 #define NTKSS_CAT3(a, b, c) NTKSS_CAT3_(a, b, c)
@@ -115,21 +126,21 @@ static inline ntkss_status NTKSS_WORKER(validate_dest_length)(const NTKSS_CHAR *
     return status;
 }
 
+/* A size of 0 is allowed with STRSAFE_IGNORE_NULLS only; a NULL buffer with
+ * a size is refused even without it (Microsoft's header would write
+ * through it). */
 static inline ntkss_status NTKSS_WORKER(ex_validate_dest)(const NTKSS_CHAR *pszDest, size_t cchDest, ULONG dwFlags)
 {
-    if (dwFlags & STRSAFE_IGNORE_NULLS)
-        return ((pszDest == NULL && cchDest != 0) || cchDest > STRSAFE_MAX_CCH) ? NTKSS_INVALID : NTKSS_OK;
-    return NTKSS_WORKER(validate_dest)(cchDest);
+    if (cchDest > STRSAFE_MAX_CCH || (pszDest == NULL && cchDest != 0))
+        return NTKSS_INVALID;
+    return (cchDest == 0 && !(dwFlags & STRSAFE_IGNORE_NULLS)) ? NTKSS_INVALID : NTKSS_OK;
 }
 
 static inline ntkss_status NTKSS_WORKER(ex_validate_dest_length)(const NTKSS_CHAR *pszDest, size_t cchDest,
                                                                  size_t *pcchDestLength, ULONG dwFlags)
 {
-    ntkss_status status;
+    ntkss_status status = NTKSS_WORKER(ex_validate_dest)(pszDest, cchDest, dwFlags);
 
-    if (!(dwFlags & STRSAFE_IGNORE_NULLS))
-        return NTKSS_WORKER(validate_dest_length)(pszDest, cchDest, pcchDestLength);
-    status = NTKSS_WORKER(ex_validate_dest)(pszDest, cchDest, dwFlags);
     if (status != NTKSS_OK || cchDest == 0) {
         *pcchDestLength = 0;
         return status;
@@ -137,6 +148,11 @@ static inline ntkss_status NTKSS_WORKER(ex_validate_dest_length)(const NTKSS_CHA
     return NTKSS_WORKER(length)(pszDest, cchDest, pcchDestLength);
 }
 
+/* A NULL source reads as "" with STRSAFE_IGNORE_NULLS (and as what it is,
+ * nothing, when it is an array of 0 characters); otherwise it is an invalid
+ * parameter rather than the fault Microsoft's header would take. A count
+ * of NTKSS_INVALID_COUNT is how a wrapper reports a malformed counted
+ * source. */
 static inline ntkss_status NTKSS_WORKER(ex_validate_src)(const NTKSS_CHAR **ppszSrc, size_t *pcchToRead,
                                                          ULONG dwFlags)
 {
@@ -144,7 +160,9 @@ static inline ntkss_status NTKSS_WORKER(ex_validate_src)(const NTKSS_CHAR **ppsz
 
     if (pcchToRead != NULL && *pcchToRead >= STRSAFE_MAX_CCH)
         return NTKSS_INVALID;
-    if ((dwFlags & STRSAFE_IGNORE_NULLS) && *ppszSrc == NULL) {
+    if (*ppszSrc == NULL) {
+        if (!(dwFlags & STRSAFE_IGNORE_NULLS) && (pcchToRead == NULL || *pcchToRead != 0))
+            return NTKSS_INVALID;
         *ppszSrc = &empty;
         if (pcchToRead != NULL)
             *pcchToRead = 0;
@@ -152,16 +170,17 @@ static inline ntkss_status NTKSS_WORKER(ex_validate_src)(const NTKSS_CHAR **ppsz
     return NTKSS_OK;
 }
 
-/* Copies at most cchToCopy characters of pszSrc into pszDest[0..cchDest)
- * (cchDest >= 1), always terminating; overflow when the source did not
- * fit. */
+/* Copies at most cchToCopy characters of pszSrc (stopping at its
+ * terminator if StopAtNull; all of them for a counted array) into
+ * pszDest[0..cchDest) (cchDest >= 1), always terminating; overflow when
+ * the source did not fit. */
 static inline ntkss_status NTKSS_WORKER(copy)(NTKSS_CHAR *pszDest, size_t cchDest, size_t *pcchNewDestLength,
-                                              const NTKSS_CHAR *pszSrc, size_t cchToCopy)
+                                              const NTKSS_CHAR *pszSrc, size_t cchToCopy, BOOLEAN StopAtNull)
 {
     ntkss_status status = NTKSS_OK;
     size_t cchNewDestLength = 0;
 
-    while (cchDest != 0 && cchToCopy != 0 && *pszSrc != 0) {
+    while (cchDest != 0 && cchToCopy != 0 && !(StopAtNull && *pszSrc == 0)) {
         *pszDest++ = *pszSrc++;
         cchDest--;
         cchToCopy--;
@@ -234,12 +253,14 @@ static inline void NTKSS_WORKER(handle_other_flags)(NTKSS_CHAR *pszDest, size_t 
 }
 
 /* Every Ex function: Copy (IsCat FALSE) or Cat of a string (FormatArgs
- * NULL; pcchToRead NULL means unbounded) or of formatted output (pszSrc is
- * the format). cbDest is the caller's buffer size in bytes. The remaining
+ * NULL; pcchToRead NULL means unbounded; StopAtNull FALSE for a counted
+ * array such as a UNICODE_STRING's) or of formatted output (pszSrc is the
+ * format). cbDest is the caller's buffer size in bytes. The remaining
  * count goes out in characters; the Cb wrappers convert it. */
 static inline ntkss_status NTKSS_WORKER(ex)(NTKSS_CHAR *pszDest, size_t cchDest, size_t cbDest, BOOLEAN IsCat,
-                                            const NTKSS_CHAR *pszSrc, size_t *pcchToRead, va_list *FormatArgs,
-                                            NTKSS_CHAR **ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+                                            const NTKSS_CHAR *pszSrc, size_t *pcchToRead, BOOLEAN StopAtNull,
+                                            va_list *FormatArgs, NTKSS_CHAR **ppszDestEnd, size_t *pcchRemaining,
+                                            ULONG dwFlags)
 {
     ntkss_status status;
     size_t cchDestLength = 0;
@@ -266,7 +287,7 @@ static inline ntkss_status NTKSS_WORKER(ex)(NTKSS_CHAR *pszDest, size_t cchDest,
             *pszDest = 0;
     } else if (IsCat ? cchRemaining <= 1 : cchDest == 0) {
         /* No room at all: only an empty source succeeds. */
-        if ((pcchToRead == NULL || *pcchToRead != 0) && *pszSrc != 0)
+        if ((pcchToRead == NULL || *pcchToRead != 0) && (!StopAtNull || *pszSrc != 0))
             status = pszDest == NULL ? NTKSS_INVALID : NTKSS_OVERFLOW;
     } else {
         size_t cchWritten = 0;
@@ -275,7 +296,7 @@ static inline ntkss_status NTKSS_WORKER(ex)(NTKSS_CHAR *pszDest, size_t cchDest,
             status = NTKSS_WORKER(vprintf)(pszDestEnd, cchRemaining, &cchWritten, pszSrc, *FormatArgs);
         else
             status = NTKSS_WORKER(copy)(pszDestEnd, cchRemaining, &cchWritten, pszSrc,
-                                        pcchToRead != NULL ? *pcchToRead : STRSAFE_MAX_LENGTH);
+                                        pcchToRead != NULL ? *pcchToRead : STRSAFE_MAX_LENGTH, StopAtNull);
         pszDestEnd += cchWritten;
         cchRemaining -= cchWritten;
         if (status == NTKSS_OK && (dwFlags & STRSAFE_FILL_BEHIND_NULL)) {
@@ -313,7 +334,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCopy)(NTKSS_CHAR *pszDest, si
     ntkss_status status = NTKSS_WORKER(validate_dest)(cchDest);
 
     if (status == NTKSS_OK)
-        status = NTKSS_WORKER(copy)(pszDest, cchDest, NULL, pszSrc, STRSAFE_MAX_LENGTH);
+        status = NTKSS_WORKER(copy)(pszDest, cchDest, NULL, pszSrc, STRSAFE_MAX_LENGTH, TRUE);
     else if (cchDest > 0)
         *pszDest = 0;
     return NTKSS_RESULT(status);
@@ -334,7 +355,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCopyN)(NTKSS_CHAR *pszDest, s
             status = NTKSS_INVALID;
             *pszDest = 0;
         } else {
-            status = NTKSS_WORKER(copy)(pszDest, cchDest, NULL, pszSrc, cchToCopy);
+            status = NTKSS_WORKER(copy)(pszDest, cchDest, NULL, pszSrc, cchToCopy, TRUE);
         }
     } else if (cchDest > 0) {
         *pszDest = 0;
@@ -352,8 +373,8 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCopyEx)(NTKSS_CHAR *pszDest, 
                                                            const NTKSS_CHAR *pszSrc, NTKSS_CHAR **ppszDestEnd,
                                                            size_t *pcchRemaining, ULONG dwFlags)
 {
-    return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), FALSE, pszSrc, NULL, NULL,
-                                         ppszDestEnd, pcchRemaining, dwFlags));
+    return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), FALSE, pszSrc, NULL, TRUE,
+                                         NULL, ppszDestEnd, pcchRemaining, dwFlags));
 }
 
 static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCopyEx)(NTKSS_CHAR *pszDest, size_t cbDest,
@@ -361,8 +382,8 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCopyEx)(NTKSS_CHAR *pszDest, s
                                                           size_t *pcbRemaining, ULONG dwFlags)
 {
     size_t cchRemaining = 0;
-    ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, FALSE, pszSrc, NULL, NULL,
-                                           ppszDestEnd, &cchRemaining, dwFlags);
+    ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, FALSE, pszSrc, NULL, TRUE,
+                                           NULL, ppszDestEnd, &cchRemaining, dwFlags);
 
     NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
     return NTKSS_RESULT(status);
@@ -374,7 +395,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCopyNEx)(NTKSS_CHAR *pszDest,
                                                             ULONG dwFlags)
 {
     return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), FALSE, pszSrc, &cchToCopy,
-                                         NULL, ppszDestEnd, pcchRemaining, dwFlags));
+                                         TRUE, NULL, ppszDestEnd, pcchRemaining, dwFlags));
 }
 
 static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCopyNEx)(NTKSS_CHAR *pszDest, size_t cbDest,
@@ -385,7 +406,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCopyNEx)(NTKSS_CHAR *pszDest, 
     size_t cchToCopy = cbToCopy / sizeof(NTKSS_CHAR);
     size_t cchRemaining = 0;
     ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, FALSE, pszSrc, &cchToCopy,
-                                           NULL, ppszDestEnd, &cchRemaining, dwFlags);
+                                           TRUE, NULL, ppszDestEnd, &cchRemaining, dwFlags);
 
     NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
     return NTKSS_RESULT(status);
@@ -400,7 +421,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCat)(NTKSS_CHAR *pszDest, siz
 
     if (status == NTKSS_OK)
         status = NTKSS_WORKER(copy)(pszDest + cchDestLength, cchDest - cchDestLength, NULL, pszSrc,
-                                    STRSAFE_MAX_LENGTH);
+                                    STRSAFE_MAX_LENGTH, TRUE);
     return NTKSS_RESULT(status);
 }
 
@@ -419,7 +440,8 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCatN)(NTKSS_CHAR *pszDest, si
         if (cchToAppend > STRSAFE_MAX_LENGTH)
             status = NTKSS_INVALID;
         else
-            status = NTKSS_WORKER(copy)(pszDest + cchDestLength, cchDest - cchDestLength, NULL, pszSrc, cchToAppend);
+            status = NTKSS_WORKER(copy)(pszDest + cchDestLength, cchDest - cchDestLength, NULL, pszSrc, cchToAppend,
+                                        TRUE);
     }
     return NTKSS_RESULT(status);
 }
@@ -434,7 +456,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCatEx)(NTKSS_CHAR *pszDest, s
                                                           const NTKSS_CHAR *pszSrc, NTKSS_CHAR **ppszDestEnd,
                                                           size_t *pcchRemaining, ULONG dwFlags)
 {
-    return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), TRUE, pszSrc, NULL, NULL,
+    return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), TRUE, pszSrc, NULL, TRUE, NULL,
                                          ppszDestEnd, pcchRemaining, dwFlags));
 }
 
@@ -443,7 +465,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCatEx)(NTKSS_CHAR *pszDest, si
                                                          ULONG dwFlags)
 {
     size_t cchRemaining = 0;
-    ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, TRUE, pszSrc, NULL, NULL,
+    ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, TRUE, pszSrc, NULL, TRUE, NULL,
                                            ppszDestEnd, &cchRemaining, dwFlags);
 
     NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
@@ -456,7 +478,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchCatNEx)(NTKSS_CHAR *pszDest, 
                                                            ULONG dwFlags)
 {
     return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), TRUE, pszSrc, &cchToAppend,
-                                         NULL, ppszDestEnd, pcchRemaining, dwFlags));
+                                         TRUE, NULL, ppszDestEnd, pcchRemaining, dwFlags));
 }
 
 static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCatNEx)(NTKSS_CHAR *pszDest, size_t cbDest,
@@ -467,7 +489,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbCatNEx)(NTKSS_CHAR *pszDest, s
     size_t cchToAppend = cbToAppend / sizeof(NTKSS_CHAR);
     size_t cchRemaining = 0;
     ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, TRUE, pszSrc, &cchToAppend,
-                                           NULL, ppszDestEnd, &cchRemaining, dwFlags);
+                                           TRUE, NULL, ppszDestEnd, &cchRemaining, dwFlags);
 
     NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
     return NTKSS_RESULT(status);
@@ -526,7 +548,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCchVPrintfEx)(NTKSS_CHAR *pszDes
     va_list arguments;
 
     va_copy(arguments, argList);
-    status = NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), FALSE, pszFormat, NULL, &arguments,
+    status = NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(NTKSS_CHAR), FALSE, pszFormat, NULL, TRUE, &arguments,
                               ppszDestEnd, pcchRemaining, dwFlags);
     va_end(arguments);
     return NTKSS_RESULT(status);
@@ -542,7 +564,7 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbVPrintfEx)(NTKSS_CHAR *pszDest
     va_list arguments;
 
     va_copy(arguments, argList);
-    status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, FALSE, pszFormat, NULL, &arguments,
+    status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(NTKSS_CHAR), cbDest, FALSE, pszFormat, NULL, TRUE, &arguments,
                               ppszDestEnd, &cchRemaining, dwFlags);
     va_end(arguments);
     NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
@@ -604,5 +626,573 @@ static inline NTKSS_RESULT_TYPE NTKSS_API(StringCbLength)(const NTKSS_CHAR *psz,
         *pcbLength = status == NTKSS_OK ? cchLength * sizeof(NTKSS_CHAR) : 0;
     return NTKSS_RESULT(status);
 }
+
+#ifdef NTKSS_WIDE
+
+/* ------------------------------------------------------ unaligned length */
+
+/* The string may sit at an odd address: every character is read with
+ * memcpy rather than through a misaligned WCHAR pointer. */
+static inline ntkss_status NTKSS_WORKER(unaligned_length)(const NTKSS_CHAR *psz, size_t cchMax, size_t *pcchLength)
+{
+    const unsigned char *bytes = (const unsigned char *)psz;
+    size_t cchLength = 0;
+    NTKSS_CHAR ch = 0;
+
+    while (cchLength < cchMax) {
+        memcpy(&ch, bytes + cchLength * sizeof(NTKSS_CHAR), sizeof(ch));
+        if (ch == 0)
+            break;
+        cchLength++;
+    }
+    if (cchLength == cchMax) { /* not terminated within cchMax */
+        *pcchLength = 0;
+        return NTKSS_INVALID;
+    }
+    *pcchLength = cchLength;
+    return NTKSS_OK;
+}
+
+static inline NTKSS_RESULT_TYPE NTKSS_API(UnalignedStringCchLength)(const NTKSS_CHAR *psz, size_t cchMax,
+                                                                    size_t *pcchLength)
+{
+    size_t cchLength = 0;
+    ntkss_status status = NTKSS_INVALID;
+
+    if (psz != NULL && cchMax <= STRSAFE_MAX_CCH)
+        status = NTKSS_WORKER(unaligned_length)(psz, cchMax, &cchLength);
+    if (pcchLength != NULL)
+        *pcchLength = cchLength;
+    return NTKSS_RESULT(status);
+}
+
+static inline NTKSS_RESULT_TYPE NTKSS_API(UnalignedStringCbLength)(const NTKSS_CHAR *psz, size_t cbMax,
+                                                                   size_t *pcbLength)
+{
+    size_t cchLength = 0;
+    ntkss_status status = NTKSS_INVALID;
+
+    if (psz != NULL && cbMax <= STRSAFE_MAX_CCH * sizeof(NTKSS_CHAR))
+        status = NTKSS_WORKER(unaligned_length)(psz, cbMax / sizeof(NTKSS_CHAR), &cchLength);
+    if (pcbLength != NULL)
+        *pcbLength = cchLength * sizeof(NTKSS_CHAR);
+    return NTKSS_RESULT(status);
+}
+
+#endif /* NTKSS_WIDE */
+
+#ifdef NTKSS_UNICODE_STRING
+/*
+ * The UNICODE_STRING functions (kernel flavour, WCHAR instantiation only;
+ * the includer defines NTSTRSAFE_UNICODE_STRING_MAX_CCH and
+ * STRSAFE_UNICODE_STRING_VALID_FLAGS). A UNICODE_STRING result is never
+ * terminated: Length says how much is there, and on truncation what fit.
+ * Ex flags: STRSAFE_IGNORE_NULLS (NULL structures and strings read as
+ * empty; a NULL destination takes only an empty result),
+ * STRSAFE_FILL_BEHIND (on success fill Buffer past Length up to
+ * MaximumLength), STRSAFE_FILL_ON_FAILURE (on failure fill all of
+ * MaximumLength; Length = MaximumLength), STRSAFE_ZERO_LENGTH_ON_FAILURE
+ * (on failure Length 0), STRSAFE_NO_TRUNCATION (on failure Length back to
+ * what it was: 0 for Copy/Printf, the old string for Cat). Once the
+ * destination is found valid its Length is always rewritten; RemainingString
+ * (Buffer at the end of the result, Length 0, MaximumLength the bytes left)
+ * is set on success and on truncation only.
+ */
+
+static inline const WCHAR *NTKSS_WORKER(us_empty)(void)
+{
+    static const WCHAR empty = 0;
+    return &empty;
+}
+
+static inline ntkss_status NTKSS_WORKER(us_validate)(PCUNICODE_STRING String, ULONG dwFlags)
+{
+    if (String == NULL)
+        return (dwFlags & STRSAFE_IGNORE_NULLS) ? NTKSS_OK : NTKSS_INVALID;
+    if ((String->Length % sizeof(WCHAR)) != 0 || (String->MaximumLength % sizeof(WCHAR)) != 0 ||
+        String->Length > String->MaximumLength ||
+        String->MaximumLength > NTSTRSAFE_UNICODE_STRING_MAX_CCH * sizeof(WCHAR) ||
+        (String->Buffer == NULL && (String->Length != 0 || String->MaximumLength != 0)))
+        return NTKSS_INVALID;
+    return NTKSS_OK;
+}
+
+/* Stores at most cchToCopy characters of pchSrc (up to its terminator if
+ * StopAtNull) in pszDest[0..cchDest), unterminated. */
+static inline ntkss_status NTKSS_WORKER(us_copy)(WCHAR *pszDest, size_t cchDest, size_t *pcchWritten,
+                                                 const WCHAR *pchSrc, size_t cchToCopy, BOOLEAN StopAtNull)
+{
+    size_t cchWritten = 0;
+
+    while (cchWritten < cchDest && cchToCopy != 0 && !(StopAtNull && *pchSrc == 0)) {
+        pszDest[cchWritten++] = *pchSrc++;
+        cchToCopy--;
+    }
+    *pcchWritten = cchWritten;
+    return (cchToCopy != 0 && !(StopAtNull && *pchSrc == 0)) ? NTKSS_OVERFLOW : NTKSS_OK;
+}
+
+/* Formats into pszDest[0..cchDest) (cchDest >= 1), unterminated: an exact
+ * fit is complete. */
+static inline ntkss_status NTKSS_WORKER(us_vprintf)(WCHAR *pszDest, size_t cchDest, size_t *pcchWritten,
+                                                    const WCHAR *pszFormat, va_list argList)
+{
+    int written = NTKSS_VSNPRINTF(pszDest, cchDest, pszFormat, argList);
+
+    if (written < 0 || (size_t)written > cchDest) {
+        *pcchWritten = cchDest;
+        return NTKSS_OVERFLOW;
+    }
+    *pcchWritten = (size_t)written;
+    return NTKSS_OK;
+}
+
+/* Every UNICODE_STRING Copy, Cat and Printf, plain (dwFlags 0, Remaining
+ * NULL) and Ex: the source is pchSrc (at most cchSrc characters, up to its
+ * terminator if StopAtNull) or, with FormatArgs, the format pchSrc; a
+ * wrapper that found the source bad passes SrcStatus. */
+static inline ntkss_status NTKSS_WORKER(us)(PUNICODE_STRING Dest, BOOLEAN IsCat, ntkss_status SrcStatus,
+                                            const WCHAR *pchSrc, size_t cchSrc, BOOLEAN StopAtNull,
+                                            va_list *FormatArgs, PUNICODE_STRING Remaining, ULONG dwFlags)
+{
+    ntkss_status status;
+    WCHAR *pszDest = NULL;
+    WCHAR *pszDestEnd;
+    size_t cchDest = 0, cchDestLength = 0, cchNewDestLength, cchRemaining;
+
+    if (Dest == NULL) {
+        if (!(dwFlags & STRSAFE_IGNORE_NULLS))
+            return NTKSS_INVALID;
+    } else {
+        status = NTKSS_WORKER(us_validate)(Dest, 0);
+        if (status != NTKSS_OK)
+            return status;
+        pszDest = Dest->Buffer;
+        cchDest = Dest->MaximumLength / sizeof(WCHAR);
+        cchDestLength = IsCat ? Dest->Length / sizeof(WCHAR) : 0;
+    }
+    cchNewDestLength = cchDestLength;
+    pszDestEnd = pszDest != NULL ? pszDest + cchDestLength : NULL;
+    cchRemaining = cchDest - cchDestLength;
+
+    if (SrcStatus != NTKSS_OK) {
+        status = SrcStatus;
+    } else if (dwFlags & ~(ULONG)STRSAFE_UNICODE_STRING_VALID_FLAGS) {
+        status = NTKSS_INVALID;
+    } else if (cchRemaining == 0) {
+        /* No room: only an empty source succeeds; a NULL buffer cannot
+         * take anything. */
+        status = NTKSS_OK;
+        if (cchSrc != 0 && (!StopAtNull || *pchSrc != 0))
+            status = pszDest == NULL ? NTKSS_INVALID : NTKSS_OVERFLOW;
+    } else {
+        size_t cchWritten;
+
+        if (FormatArgs != NULL)
+            status = NTKSS_WORKER(us_vprintf)(pszDestEnd, cchRemaining, &cchWritten, pchSrc, *FormatArgs);
+        else
+            status = NTKSS_WORKER(us_copy)(pszDestEnd, cchRemaining, &cchWritten, pchSrc, cchSrc, StopAtNull);
+        pszDestEnd += cchWritten;
+        cchRemaining -= cchWritten;
+        cchNewDestLength += cchWritten;
+        if (status == NTKSS_OK && (dwFlags & STRSAFE_FILL_BEHIND) && cchRemaining != 0)
+            memset(pszDestEnd, STRSAFE_GET_FILL_PATTERN(dwFlags), cchRemaining * sizeof(WCHAR));
+    }
+
+    if (status != NTKSS_OK && cchDest != 0) {
+        if (dwFlags & STRSAFE_NO_TRUNCATION) {
+            pszDestEnd = pszDest + cchDestLength;
+            cchRemaining = cchDest - cchDestLength;
+            cchNewDestLength = cchDestLength;
+        }
+        if (dwFlags & STRSAFE_FILL_ON_FAILURE) {
+            memset(pszDest, STRSAFE_GET_FILL_PATTERN(dwFlags), cchDest * sizeof(WCHAR));
+            pszDestEnd = pszDest + cchDest;
+            cchRemaining = 0;
+            cchNewDestLength = cchDest;
+        }
+        if (dwFlags & STRSAFE_ZERO_LENGTH_ON_FAILURE) {
+            pszDestEnd = pszDest;
+            cchRemaining = cchDest;
+            cchNewDestLength = 0;
+        }
+    }
+
+    if (Dest != NULL)
+        Dest->Length = (USHORT)(cchNewDestLength * sizeof(WCHAR));
+    if ((status == NTKSS_OK || status == NTKSS_OVERFLOW) && Remaining != NULL) {
+        Remaining->Length = 0;
+        Remaining->MaximumLength = (USHORT)(cchRemaining * sizeof(WCHAR));
+        Remaining->Buffer = pszDestEnd;
+    }
+    return status;
+}
+
+/* A NUL-terminated source, at most cchToRead characters of it (limited to
+ * NTSTRSAFE_UNICODE_STRING_MAX_CCH). */
+static inline ntkss_status NTKSS_WORKER(us_string)(PUNICODE_STRING Dest, BOOLEAN IsCat, const WCHAR *pszSrc,
+                                                   size_t cchToRead, PUNICODE_STRING Remaining, ULONG dwFlags)
+{
+    ntkss_status srcStatus = NTKSS_OK;
+
+    if (cchToRead > NTSTRSAFE_UNICODE_STRING_MAX_CCH)
+        srcStatus = NTKSS_INVALID;
+    else if (pszSrc == NULL && (dwFlags & STRSAFE_IGNORE_NULLS))
+        pszSrc = NTKSS_WORKER(us_empty)();
+    else if (pszSrc == NULL)
+        srcStatus = NTKSS_INVALID;
+    return NTKSS_WORKER(us)(Dest, IsCat, srcStatus, pszSrc, srcStatus == NTKSS_OK ? cchToRead : 0, TRUE, NULL,
+                            Remaining, dwFlags);
+}
+
+/* A UNICODE_STRING source, at most cchToRead characters of it. */
+static inline ntkss_status NTKSS_WORKER(us_counted)(PUNICODE_STRING Dest, BOOLEAN IsCat,
+                                                    PCUNICODE_STRING SourceString, size_t cchToRead,
+                                                    PUNICODE_STRING Remaining, ULONG dwFlags)
+{
+    ntkss_status srcStatus = NTKSS_WORKER(us_validate)(SourceString, dwFlags);
+    const WCHAR *pchSrc = NTKSS_WORKER(us_empty)();
+    size_t cchSrc = 0;
+
+    if (cchToRead > NTSTRSAFE_UNICODE_STRING_MAX_CCH)
+        srcStatus = NTKSS_INVALID;
+    if (srcStatus == NTKSS_OK && SourceString != NULL && SourceString->Buffer != NULL) {
+        pchSrc = SourceString->Buffer;
+        cchSrc = SourceString->Length / sizeof(WCHAR);
+        if (cchSrc > cchToRead)
+            cchSrc = cchToRead;
+    }
+    return NTKSS_WORKER(us)(Dest, IsCat, srcStatus, pchSrc, cchSrc, FALSE, NULL, Remaining, dwFlags);
+}
+
+static inline ntkss_status NTKSS_WORKER(us_printf)(PUNICODE_STRING Dest, PUNICODE_STRING Remaining, ULONG dwFlags,
+                                                   const WCHAR *pszFormat, va_list argList)
+{
+    ntkss_status srcStatus = NTKSS_OK;
+    ntkss_status status;
+    va_list arguments;
+
+    if (pszFormat == NULL && (dwFlags & STRSAFE_IGNORE_NULLS))
+        pszFormat = NTKSS_WORKER(us_empty)();
+    else if (pszFormat == NULL)
+        srcStatus = NTKSS_INVALID;
+    va_copy(arguments, argList);
+    status = NTKSS_WORKER(us)(Dest, FALSE, srcStatus, pszFormat, srcStatus == NTKSS_OK ? 1 : 0, TRUE, &arguments,
+                              Remaining, dwFlags);
+    va_end(arguments);
+    return status;
+}
+
+/* A byte count as a character count; above the limit stays above it. */
+static inline size_t NTKSS_WORKER(us_cb_to_cch)(size_t cb)
+{
+    return cb > NTSTRSAFE_UNICODE_STRING_MAX_CCH * sizeof(WCHAR) ? NTSTRSAFE_UNICODE_STRING_MAX_CCH + 1
+                                                                 : cb / sizeof(WCHAR);
+}
+
+/* ------------------------------------------------- init and validate */
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringValidateEx(PCUNICODE_STRING SourceString, ULONG dwFlags)
+{
+    if (dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS)
+        return NTKSS_RESULT(NTKSS_INVALID);
+    return NTKSS_RESULT(NTKSS_WORKER(us_validate)(SourceString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringValidate(PCUNICODE_STRING SourceString)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_validate)(SourceString, 0));
+}
+
+/* Points DestinationString at pszSrc (not copied); NULL gives an empty
+ * string. The source must be shorter than NTSTRSAFE_UNICODE_STRING_MAX_CCH
+ * characters (its terminator counts in MaximumLength). On failure the
+ * string is left empty. */
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringInitEx(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                       ULONG dwFlags)
+{
+    size_t cchSrcLength = 0;
+    ntkss_status status = NTKSS_OK;
+
+    if (dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS)
+        return NTKSS_RESULT(NTKSS_INVALID);
+    if (DestinationString == NULL)
+        return NTKSS_RESULT(((dwFlags & STRSAFE_IGNORE_NULLS) && pszSrc == NULL) ? NTKSS_OK : NTKSS_INVALID);
+    DestinationString->Length = 0;
+    DestinationString->MaximumLength = 0;
+    DestinationString->Buffer = NULL;
+    if (pszSrc != NULL)
+        status = NTKSS_WORKER(length)(pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH, &cchSrcLength);
+    if (status == NTKSS_OK && pszSrc != NULL) {
+        DestinationString->Length = (USHORT)(cchSrcLength * sizeof(WCHAR));
+        DestinationString->MaximumLength = (USHORT)((cchSrcLength + 1) * sizeof(WCHAR));
+        DestinationString->Buffer = (PWSTR)pszSrc;
+    }
+    return NTKSS_RESULT(status);
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringInit(PUNICODE_STRING DestinationString, const WCHAR *pszSrc)
+{
+    return RtlUnicodeStringInitEx(DestinationString, pszSrc, 0);
+}
+
+/* ---------------------------------- UNICODE_STRING to a terminated string */
+
+static inline NTKSS_RESULT_TYPE RtlStringCchCopyUnicodeStringEx(WCHAR *pszDest, size_t cchDest,
+                                                                PCUNICODE_STRING SourceString, WCHAR **ppszDestEnd,
+                                                                size_t *pcchRemaining, ULONG dwFlags)
+{
+    size_t cchSrc = NTKSS_WORKER(us_validate)(SourceString, dwFlags) != NTKSS_OK ? NTKSS_INVALID_COUNT
+                    : SourceString != NULL                                      ? SourceString->Length / sizeof(WCHAR)
+                                                                                : 0;
+
+    return NTKSS_RESULT(NTKSS_WORKER(ex)(pszDest, cchDest, cchDest * sizeof(WCHAR), FALSE,
+                                         SourceString != NULL ? SourceString->Buffer : NULL, &cchSrc, FALSE, NULL,
+                                         ppszDestEnd, pcchRemaining, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlStringCbCopyUnicodeStringEx(WCHAR *pszDest, size_t cbDest,
+                                                               PCUNICODE_STRING SourceString, WCHAR **ppszDestEnd,
+                                                               size_t *pcbRemaining, ULONG dwFlags)
+{
+    size_t cchSrc = NTKSS_WORKER(us_validate)(SourceString, dwFlags) != NTKSS_OK ? NTKSS_INVALID_COUNT
+                    : SourceString != NULL                                      ? SourceString->Length / sizeof(WCHAR)
+                                                                                : 0;
+    size_t cchRemaining = 0;
+    ntkss_status status = NTKSS_WORKER(ex)(pszDest, cbDest / sizeof(WCHAR), cbDest, FALSE,
+                                           SourceString != NULL ? SourceString->Buffer : NULL, &cchSrc, FALSE, NULL,
+                                           ppszDestEnd, &cchRemaining, dwFlags);
+
+    NTKSS_WORKER(remaining_bytes)(status, cchRemaining, cbDest, pcbRemaining);
+    return NTKSS_RESULT(status);
+}
+
+static inline NTKSS_RESULT_TYPE RtlStringCchCopyUnicodeString(WCHAR *pszDest, size_t cchDest,
+                                                              PCUNICODE_STRING SourceString)
+{
+    return RtlStringCchCopyUnicodeStringEx(pszDest, cchDest, SourceString, NULL, NULL, 0);
+}
+
+static inline NTKSS_RESULT_TYPE RtlStringCbCopyUnicodeString(WCHAR *pszDest, size_t cbDest,
+                                                             PCUNICODE_STRING SourceString)
+{
+    return RtlStringCbCopyUnicodeStringEx(pszDest, cbDest, SourceString, NULL, NULL, 0);
+}
+
+/* ---------------------------------------------- copy into UNICODE_STRING */
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString, const WCHAR *pszSrc)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCopyStringEx(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                             PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH,
+                                                RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCopyStringN(PUNICODE_STRING DestinationString,
+                                                               const WCHAR *pszSrc, size_t cchToCopy)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc, cchToCopy, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCopyStringN(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                              size_t cbToCopy)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc, NTKSS_WORKER(us_cb_to_cch)(cbToCopy), NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCopyStringNEx(PUNICODE_STRING DestinationString,
+                                                                 const WCHAR *pszSrc, size_t cchToCopy,
+                                                                 PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc, cchToCopy, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCopyStringNEx(PUNICODE_STRING DestinationString,
+                                                                const WCHAR *pszSrc, size_t cbToCopy,
+                                                                PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, FALSE, pszSrc,
+                                                NTKSS_WORKER(us_cb_to_cch)(cbToCopy), RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCopy(PUNICODE_STRING DestinationString,
+                                                     PCUNICODE_STRING SourceString)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString,
+                                                 NTSTRSAFE_UNICODE_STRING_MAX_CCH, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCopyEx(PUNICODE_STRING DestinationString,
+                                                       PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString,
+                                                       ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString,
+                                                 NTSTRSAFE_UNICODE_STRING_MAX_CCH, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCopyN(PUNICODE_STRING DestinationString,
+                                                         PCUNICODE_STRING SourceString, size_t cchToCopy)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString, cchToCopy, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCopyN(PUNICODE_STRING DestinationString,
+                                                        PCUNICODE_STRING SourceString, size_t cbToCopy)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString,
+                                                 NTKSS_WORKER(us_cb_to_cch)(cbToCopy), NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCopyNEx(PUNICODE_STRING DestinationString,
+                                                           PCUNICODE_STRING SourceString, size_t cchToCopy,
+                                                           PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString, cchToCopy, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCopyNEx(PUNICODE_STRING DestinationString,
+                                                          PCUNICODE_STRING SourceString, size_t cbToCopy,
+                                                          PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, FALSE, SourceString,
+                                                 NTKSS_WORKER(us_cb_to_cch)(cbToCopy), RemainingString, dwFlags));
+}
+
+/* ----------------------------------------------- cat onto UNICODE_STRING */
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCatString(PUNICODE_STRING DestinationString, const WCHAR *pszSrc)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCatStringEx(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                            PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH,
+                                                RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCatStringN(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                              size_t cchToAppend)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc, cchToAppend, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCatStringN(PUNICODE_STRING DestinationString, const WCHAR *pszSrc,
+                                                             size_t cbToAppend)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc, NTKSS_WORKER(us_cb_to_cch)(cbToAppend), NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCatStringNEx(PUNICODE_STRING DestinationString,
+                                                                const WCHAR *pszSrc, size_t cchToAppend,
+                                                                PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc, cchToAppend, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCatStringNEx(PUNICODE_STRING DestinationString,
+                                                               const WCHAR *pszSrc, size_t cbToAppend,
+                                                               PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_string)(DestinationString, TRUE, pszSrc,
+                                                NTKSS_WORKER(us_cb_to_cch)(cbToAppend), RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString,
+                                                 NTSTRSAFE_UNICODE_STRING_MAX_CCH, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCatEx(PUNICODE_STRING DestinationString,
+                                                      PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString,
+                                                      ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString,
+                                                 NTSTRSAFE_UNICODE_STRING_MAX_CCH, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCatN(PUNICODE_STRING DestinationString,
+                                                        PCUNICODE_STRING SourceString, size_t cchToAppend)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString, cchToAppend, NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCatN(PUNICODE_STRING DestinationString,
+                                                       PCUNICODE_STRING SourceString, size_t cbToAppend)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString,
+                                                 NTKSS_WORKER(us_cb_to_cch)(cbToAppend), NULL, 0));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCchCatNEx(PUNICODE_STRING DestinationString,
+                                                          PCUNICODE_STRING SourceString, size_t cchToAppend,
+                                                          PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(
+        NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString, cchToAppend, RemainingString, dwFlags));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringCbCatNEx(PUNICODE_STRING DestinationString,
+                                                         PCUNICODE_STRING SourceString, size_t cbToAppend,
+                                                         PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_counted)(DestinationString, TRUE, SourceString,
+                                                 NTKSS_WORKER(us_cb_to_cch)(cbToAppend), RemainingString, dwFlags));
+}
+
+/* ------------------------------------------- printf into UNICODE_STRING */
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringVPrintfEx(PUNICODE_STRING DestinationString,
+                                                          PUNICODE_STRING RemainingString, ULONG dwFlags,
+                                                          const WCHAR *pszFormat, va_list argList)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_printf)(DestinationString, RemainingString, dwFlags, pszFormat, argList));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString, const WCHAR *pszFormat,
+                                                        va_list argList)
+{
+    return NTKSS_RESULT(NTKSS_WORKER(us_printf)(DestinationString, NULL, 0, pszFormat, argList));
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringPrintfEx(PUNICODE_STRING DestinationString,
+                                                         PUNICODE_STRING RemainingString, ULONG dwFlags,
+                                                         const WCHAR *pszFormat, ...)
+{
+    ntkss_status status;
+    va_list argList;
+
+    va_start(argList, pszFormat);
+    status = NTKSS_WORKER(us_printf)(DestinationString, RemainingString, dwFlags, pszFormat, argList);
+    va_end(argList);
+    return NTKSS_RESULT(status);
+}
+
+static inline NTKSS_RESULT_TYPE RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString, const WCHAR *pszFormat, ...)
+{
+    ntkss_status status;
+    va_list argList;
+
+    va_start(argList, pszFormat);
+    status = NTKSS_WORKER(us_printf)(DestinationString, NULL, 0, pszFormat, argList);
+    va_end(argList);
+    return NTKSS_RESULT(status);
+}
+
+#endif /* NTKSS_UNICODE_STRING */
 
 #endif /* NTKSS_CHAR */

@@ -1629,6 +1629,7 @@ static __inline HRESULT HRESULT_FROM_WIN32(unsigned int x)
 #define ERROR_LOG_FILE_FULL                                     1502
 #define ERROR_EVENTLOG_FILE_CHANGED                             1503
 #define ERROR_DEVICE_REMOVED                                    1617
+#define ERROR_UNSUPPORTED_TYPE                                  1630
 #define ERROR_NOT_SAME_OBJECT                                   1656
 #define ERROR_RETURN_ADDRESS_HIJACK_ATTEMPT                     1662
 #define ERROR_INVALID_USER_BUFFER                               1784

@@ -1,8 +1,9 @@
 /*
  * strsafe.h - the Windows SDK's safer string functions for applications:
  * StringCch* / StringCb* Copy, CopyN, Cat, CatN, Printf, VPrintf, Length
- * and their Ex forms, in A (char) and W (WCHAR) versions, returning
- * HRESULT. The un-suffixed names choose A or W by UNICODE.
+ * and their Ex forms, in A (char) and W (WCHAR) versions, and
+ * UnalignedStringCchLengthW / UnalignedStringCbLengthW, returning HRESULT.
+ * The un-suffixed names choose A or W by UNICODE.
  *
  *   S_OK                           success
  *   STRSAFE_E_INSUFFICIENT_BUFFER  0x8007007A: the result was truncated;
@@ -63,10 +64,12 @@ static inline HRESULT NtkssToHresult(ntkss_status Status)
 #define NTKSS_CHAR WCHAR
 #define NTKSS_SUFFIX W
 #define NTKSS_VSNPRINTF _vsnwprintf
+#define NTKSS_WIDE
 #include <ntk_strsafe_impl.h>
 #undef NTKSS_CHAR
 #undef NTKSS_SUFFIX
 #undef NTKSS_VSNPRINTF
+#undef NTKSS_WIDE
 #undef NTKSS_API_PREFIX
 #undef NTKSS_FLAVOR
 #undef NTKSS_RESULT_TYPE
@@ -103,5 +106,13 @@ static inline HRESULT NtkssToHresult(ntkss_status Status)
 #define StringCbVPrintfEx NTKSS_TCHAR_NAME(StringCbVPrintfEx)
 #define StringCchLength NTKSS_TCHAR_NAME(StringCchLength)
 #define StringCbLength NTKSS_TCHAR_NAME(StringCbLength)
+/* Only the W form exists; the narrow meaning is plain StringC*Length. */
+#ifdef UNICODE
+#define UnalignedStringCchLength UnalignedStringCchLengthW
+#define UnalignedStringCbLength UnalignedStringCbLengthW
+#else
+#define UnalignedStringCchLength StringCchLengthA
+#define UnalignedStringCbLength StringCbLengthA
+#endif
 
 #endif /* _STRSAFE_H_INCLUDED_ */

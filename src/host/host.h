@@ -44,11 +44,35 @@ struct ntkhost_fault {
 typedef void ntkhost_fault_fn(const struct ntkhost_fault *fault);
 typedef void ntkhost_thread_fn(void *arg);
 
+/* file_open flags */
+#define NTKHOST_OPEN_READ 1u
+#define NTKHOST_OPEN_WRITE 2u
+#define NTKHOST_OPEN_CREATE 4u    /* create if missing */
+#define NTKHOST_OPEN_EXCL 8u      /* with CREATE: fail with EEXIST if present */
+#define NTKHOST_OPEN_TRUNC 16u
+#define NTKHOST_OPEN_DIRECTORY 32u /* a directory may be opened (read-only) */
+
+struct ntkhost_file_info {
+    uint64_t size;
+    int is_directory;
+    int read_only;       /* no write permission for the owner */
+    int64_t mtime_ns, atime_ns, ctime_ns; /* since 1970-01-01 UTC */
+};
+
+typedef void ntkhost_control_fn(void *ctx, const char *request, size_t len, void *conn);
+
 #define NTKHOST_PAGE_READ 1u
 #define NTKHOST_PAGE_WRITE 2u
 
 struct ntkhost_module; /* a loaded shared object */
 struct ntkhost_thread; /* a host thread */
+struct ntkhost_regstore; /* an open registry store */
+
+/* Callbacks of reg_load; a non-zero return stops the load with that value. */
+typedef int ntkhost_reg_key_fn(void *ctx, int64_t id, int64_t parent, const char *name, const void *cls,
+                               size_t cls_size, int64_t last_write);
+typedef int ntkhost_reg_value_fn(void *ctx, int64_t key, const char *name, uint32_t type, const void *data,
+                                 size_t size);
 
 struct ntkhost_ops {
     unsigned version; /* NTKHOST_VERSION */
@@ -129,6 +153,51 @@ struct ntkhost_ops {
      * test table: no debugger. */
     int (*debugger_attached)(void);
     void (*debug_break)(void);
+
+    /* The registry's persistent store (src/host/posix/regstore.c, SQLite):
+     * one row per key and per value; every call that changes it is one
+     * committed transaction, so a crash loses nothing it returned 0 for.
+     * Names are UTF-8; value data and key classes are raw bytes. Keys are
+     * identified by the store's id; top-level keys have parent 0. Any of
+     * these may be NULL in a test table: the registry then lives in memory. */
+    int (*reg_open)(const char *path, struct ntkhost_regstore **out);
+    void (*reg_close)(struct ntkhost_regstore *store);
+    /* Every key (a parent before its children), then every value. */
+    int (*reg_load)(struct ntkhost_regstore *store, ntkhost_reg_key_fn *key_fn, ntkhost_reg_value_fn *value_fn,
+                    void *ctx);
+    int (*reg_add_key)(struct ntkhost_regstore *store, int64_t parent, const char *name, const void *cls,
+                       size_t cls_size, int64_t last_write, int64_t *id);
+    /* Removes the key, its subkeys and all their values. */
+    int (*reg_delete_key)(struct ntkhost_regstore *store, int64_t id);
+    /* Creates or replaces a value (name compared exactly) and sets the
+     * key's last write time in the same transaction. */
+    int (*reg_set_value)(struct ntkhost_regstore *store, int64_t key, const char *name, uint32_t type,
+                         const void *data, size_t size, int64_t last_write);
+    int (*reg_delete_value)(struct ntkhost_regstore *store, int64_t key, const char *name, int64_t last_write);
+
+    /* Ordinary files, the current directory and the control socket (the
+     * host file system behind C:, the current directory of Win32, and the
+     * socket `ntk` tools use to reach a running kernel). Paths are the
+     * host's, UTF-8. Returns are 0 or an errno value. */
+    int (*file_open)(const char *path, unsigned flags, intptr_t *handle); /* NTKHOST_OPEN_* */
+    int (*file_close)(intptr_t handle);
+    int (*file_pread)(intptr_t handle, void *buf, size_t len, uint64_t offset, size_t *done);
+    int (*file_pwrite)(intptr_t handle, const void *buf, size_t len, uint64_t offset, size_t *done);
+    int (*file_truncate)(intptr_t handle, uint64_t size);
+    /* Of an open file (handle >= 0) or of a path (handle < 0). */
+    int (*file_info)(intptr_t handle, const char *path, struct ntkhost_file_info *info);
+    int (*file_remove)(const char *path); /* a file or an empty directory */
+    /* The one entry of directory dir whose name equals name without regard
+     * to ASCII case, copied to out: 0, ENOENT (none) or ENOTUNIQ (several). */
+    int (*dir_find_nocase)(const char *dir, const char *name, char *out, size_t len);
+    int (*cwd_get)(char *buf, size_t len);
+    int (*cwd_set)(const char *path);
+    int (*program_path)(char *buf, size_t len); /* the running executable */
+    /* Serve a Unix-domain socket at path on a host thread: each connection
+     * sends one request (up to its end of stream) and gets fn's replies,
+     * written with reply(conn, ...), then the connection is closed. */
+    int (*control_listen)(const char *path, ntkhost_control_fn *fn, void *ctx);
+    void (*control_reply)(void *conn, const char *s, size_t len);
 };
 
 /* The table in use. Never NULL after ntkhost_init(). */

@@ -3,8 +3,10 @@
  * over the native services, with kernel32's status handling: the BOOL is
  * NT_SUCCESS(status), the last error is set only on failure, and byte
  * counts are reported for every non-error status (warnings included).
+ * Calls with an OVERLAPPED go through overlapped.c.
  */
 #include "win32.h"
+#include "win32_path.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,8 +37,8 @@ static size_t Win32WideLength(LPCWSTR s)
     return n;
 }
 
-/* @implemented: device names (\\.\Name, \\?\...); ordinary files come with
- * the Windows path mapping. */
+/* @implemented: device names (\\.\Name, \\?\...) here; ordinary files
+ * in fileio.c (docs/PATHS.md). */
 DECLSPEC_EXPORT HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
                                          LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
                                          DWORD dwFlagsAndAttributes, HANDLE hTemplateFile)
@@ -49,15 +51,9 @@ DECLSPEC_EXPORT HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAcc
     size_t len = Win32WideLength(lpFileName);
     BOOL device = len > 4 && lpFileName[0] == L'\\' && lpFileName[1] == L'\\' &&
                   (lpFileName[2] == L'.' || lpFileName[2] == L'?') && lpFileName[3] == L'\\';
-    if (!device) {
-        Win32Unsupported("CreateFile on an ordinary file (only \\\\.\\ device names so far)");
-        SetLastError(ERROR_FILE_NOT_FOUND);
-        return INVALID_HANDLE_VALUE;
-    }
-    if (dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED) {
-        Win32Unsupported("FILE_FLAG_OVERLAPPED (overlapped handles)");
-        return INVALID_HANDLE_VALUE;
-    }
+    if (!device) /* an ordinary file (fileio.c) */
+        return Win32CreateOrdinaryFile(lpFileName, dwDesiredAccess, dwShareMode, dwCreationDisposition,
+                                       dwFlagsAndAttributes);
     ULONG disposition;
     switch (dwCreationDisposition) {
     case CREATE_NEW: disposition = FILE_CREATE; break;
@@ -89,7 +85,10 @@ DECLSPEC_EXPORT HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAcc
     IO_STATUS_BLOCK iosb;
     NTSTATUS status = NtCreateFile(&handle, dwDesiredAccess | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &iosb, NULL,
                                    dwFlagsAndAttributes & 0xFFFF, dwShareMode, disposition,
-                                   FILE_NON_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
+                                   FILE_NON_DIRECTORY_FILE |
+                                       ((dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED) ? 0
+                                                                                      : FILE_SYNCHRONOUS_IO_NONALERT),
+                                   NULL, 0);
     free(path);
     if (!NT_SUCCESS(status)) {
         Win32FailWithStatus(status);
@@ -128,10 +127,8 @@ static BOOL Win32ReadWrite(BOOL write, HANDLE hFile, LPVOID buffer, DWORD length
 {
     if (transferred)
         *transferred = 0;
-    if (overlapped) {
-        Win32Unsupported(write ? "WriteFile with an OVERLAPPED" : "ReadFile with an OVERLAPPED");
-        return FALSE;
-    }
+    if (overlapped)
+        return Win32OverlappedReadWrite(write, hFile, buffer, length, transferred, overlapped);
     IO_STATUS_BLOCK iosb = {.Status = 0, .Information = 0};
     NTSTATUS status = write ? NtWriteFile(hFile, NULL, NULL, NULL, &iosb, buffer, length, NULL, NULL)
                             : NtReadFile(hFile, NULL, NULL, NULL, &iosb, buffer, length, NULL, NULL);
@@ -167,10 +164,9 @@ DECLSPEC_EXPORT BOOL WINAPI DeviceIoControl(HANDLE hDevice, DWORD dwIoControlCod
                                            DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize,
                                            LPDWORD lpBytesReturned, LPOVERLAPPED lpOverlapped)
 {
-    if (lpOverlapped) {
-        Win32Unsupported("DeviceIoControl with an OVERLAPPED");
-        return FALSE;
-    }
+    if (lpOverlapped)
+        return Win32OverlappedDeviceIoControl(hDevice, dwIoControlCode, lpInBuffer, nInBufferSize, lpOutBuffer,
+                                              nOutBufferSize, lpBytesReturned, lpOverlapped);
     IO_STATUS_BLOCK iosb = {.Status = 0, .Information = 0};
     NTSTATUS status = NtDeviceIoControlFile(hDevice, NULL, NULL, NULL, &iosb, dwIoControlCode, lpInBuffer,
                                             nInBufferSize, lpOutBuffer, nOutBufferSize);

@@ -2,7 +2,7 @@
  * sync.c - events, semaphores, mutexes and waits (CreateEvent,
  * CreateSemaphore, CreateMutex, WaitForSingleObject(Ex),
  * WaitForMultipleObjects(Ex), Sleep(Ex)): the same kernel objects drivers
- * see. Alertable waits never return WAIT_IO_COMPLETION: ntk has no APCs yet.
+ * see. Alertable waits return WAIT_IO_COMPLETION after running user APCs.
  */
 #include "win32.h"
 #include <stdlib.h>
@@ -160,8 +160,9 @@ DECLSPEC_EXPORT DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE *
 DECLSPEC_EXPORT DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable)
 {
     LARGE_INTEGER interval;
-    NtDelayExecution(bAlertable ? TRUE : FALSE, Win32Timeout(&interval, dwMilliseconds));
-    return 0;
+    /* An alertable sleep ends early when user APCs ran (WAIT_IO_COMPLETION). */
+    NTSTATUS status = NtDelayExecution(bAlertable ? TRUE : FALSE, Win32Timeout(&interval, dwMilliseconds));
+    return status == STATUS_USER_APC ? WAIT_IO_COMPLETION : 0;
 }
 
 /* @implemented */

@@ -17,6 +17,12 @@ void Win32Unsupported(const char *what);
 /* UTF-8 -> newly allocated UTF-16 (free with free()); NULL on failure. */
 WCHAR *Win32Utf8ToWide(const char *s);
 
+/* ReadFile/WriteFile/DeviceIoControl with an OVERLAPPED (overlapped.c). */
+BOOL Win32OverlappedReadWrite(BOOL write, HANDLE hFile, LPVOID buffer, DWORD length, LPDWORD transferred,
+                              LPOVERLAPPED overlapped);
+BOOL Win32OverlappedDeviceIoControl(HANDLE hDevice, DWORD code, LPVOID in, DWORD inSize, LPVOID out, DWORD outSize,
+                                    LPDWORD returned, LPOVERLAPPED overlapped);
+
 /* Kernel entry points used by the subset that have no Win32 form. */
 NTSYSAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString, PCANSI_STRING SourceString,
                                                     BOOLEAN AllocateDestinationString);

@@ -186,7 +186,7 @@ static void print_ioctl_help(void)
 {
     printf("Usage: ntk ioctl decode CODE\n"
            "       ntk ioctl encode DEVICE FUNCTION METHOD ACCESS\n"
-           "       ntk ioctl send ...   (not implemented yet: needs a running kernel)\n"
+           "       ntk ioctl send DEVICE CODE [--in HEX|@FILE] [--out-size N] [--control SOCKET]\n"
            "\n"
            "decode takes an I/O control code apart as the kernel debugger's\n"
            "!ioctldecode does: device type (with its FILE_DEVICE_* name), function,\n"
@@ -208,7 +208,14 @@ static void print_ioctl_help(void)
            "Example: ntk ioctl encode FILE_DEVICE_UNKNOWN 0x800 METHOD_BUFFERED FILE_ANY_ACCESS\n"
            "         0x00222000\n"
            "\n"
-           "Exit status: 0 on success, 2 for a usage error or a value out of range.\n");
+           "send opens DEVICE (\\\\.\\NAME, NAME, or an NT path) in a running application's\n"
+           "kernel (ntk run --control SOCKET; NTK_CONTROL_SOCKET names it), sends CODE\n"
+           "with the input bytes (hex, or @FILE for a file's bytes) and an output\n"
+           "buffer of N bytes (default 0), and prints the status, the Win32 error, the\n"
+           "byte count and the output bytes (docs/TOOLS.md).\n"
+           "\n"
+           "Exit status: 0 on success, 1 when send's request fails, 2 for a usage error\n"
+           "or a value out of range.\n");
 }
 
 static const char *name_of(const struct named_value *table, size_t count, uint32_t value)
@@ -364,8 +371,13 @@ int ntk_ioctl_main(int argc, char **argv)
         return encode(argv + 2);
     }
     if (strcmp(command, "send") == 0) {
-        ntk_error("send: not implemented yet (sending an IOCTL needs a running ntk kernel)");
-        return NTK_TOOL_EXIT_FAILURE;
+        if (argc < 4)
+            return ntk_usage_error("send takes DEVICE CODE [--in HEX|@FILE] [--out-size N]");
+        uint32_t code;
+        if (!parse_number(argv[3], &code) && !lookup_name(system_ioctls, COUNT_OF(system_ioctls), "", "", argv[3], &code))
+            return ntk_usage_error("'%s' is not an I/O control code (a 32-bit number, or a system IOCTL's name)",
+                                   argv[3]);
+        return ntk_ioctl_send(argv[2], code, argc - 4, argv + 4);
     }
-    return ntk_usage_error("unknown subcommand '%s' (decode, encode)", command);
+    return ntk_usage_error("unknown subcommand '%s' (decode, encode, send)", command);
 }

@@ -31,7 +31,12 @@ static const struct ntk_command commands[] = {
     {"cc", ntk_cc_main, "compile and link a Windows driver (.sys) or Win32 console app"},
     {"run", ntk_run_main, "run an app with drivers loaded into its kernel"},
     {"build", ntk_build_main, "build a WDK project (.vcxproj, sources file, or a folder of them)"},
-    {"ioctl", ntk_ioctl_main, "decode or encode an I/O control code (CTL_CODE)"},
+    {"ioctl", ntk_ioctl_main, "decode, encode or send an I/O control code (CTL_CODE)"},
+    {"sc", ntk_sc_main, "the service control manager of a running app (sc.exe's verbs)"},
+    {"objdir", ntk_objdir_main, "list the object namespace of a running app (like WinObj)"},
+    {"devstack", ntk_devstack_main, "show a device stack of a running app (!devstack)"},
+    {"drvobj", ntk_drvobj_main, "show a driver object of a running app (!drvobj)"},
+    {"reg", ntk_reg_main, "import, export or query the registry store (.reg files)"},
 };
 
 static void print_help(FILE *out)

@@ -44,6 +44,8 @@ struct run_request {
     bool dry_run;
     char **app_argv; /* APP and its arguments, from our argv */
     char *app_path;  /* APP resolved through PATH */
+    const char *control; /* --control SOCKET, or NULL */
+    const char *registry; /* --registry FILE, or NULL */
 };
 
 static void print_run_help(void)
@@ -58,6 +60,14 @@ static void print_run_help(void)
            "  --driver PATH.sys[=SERVICE]\n"
            "                  load the driver under service name SERVICE (default: the\n"
            "                  file name without .sys); repeat for several drivers\n"
+           "  --control SOCKET\n"
+           "                  the app's kernel serves the Unix-domain socket SOCKET, through\n"
+           "                  which ntk sc, objdir, devstack, drvobj and ioctl send reach\n"
+           "                  it (NTK_CONTROL_SOCKET=SOCKET is set for the app)\n"
+           "  --registry FILE\n"
+           "                  keep the registry in the SQLite store FILE across runs\n"
+           "                  (NTK_REGISTRY=FILE is set for the app); without it the\n"
+           "                  registry lives in memory\n"
            "  -n, --dry-run   check everything, print the environment and the command,\n"
            "                  but do not run the app\n"
            "  -v, --verbose   print the environment and the command before running\n"
@@ -149,6 +159,24 @@ static int parse_command_line(int argc, char **argv, struct run_request *req)
             req->verbose = true;
         } else if (strcmp(arg, "-n") == 0 || strcmp(arg, "--dry-run") == 0) {
             req->dry_run = true;
+        } else if (strcmp(arg, "--control") == 0 || ntk_has_prefix(arg, "--control=")) {
+            if (arg[9] == '=')
+                req->control = arg + 10;
+            else if (i + 1 >= argc)
+                return ntk_usage_error("option --control needs a socket path");
+            else
+                req->control = argv[++i];
+            if (!req->control[0])
+                return ntk_usage_error("option --control needs a socket path");
+        } else if (strcmp(arg, "--registry") == 0 || ntk_has_prefix(arg, "--registry=")) {
+            if (arg[10] == '=')
+                req->registry = arg + 11;
+            else if (i + 1 >= argc)
+                return ntk_usage_error("option --registry needs a file path");
+            else
+                req->registry = argv[++i];
+            if (!req->registry[0])
+                return ntk_usage_error("option --registry needs a file path");
         } else if (strcmp(arg, "--driver") == 0) {
             if (i + 1 >= argc)
                 return ntk_usage_error("option --driver needs an argument");
@@ -347,6 +375,14 @@ static int run(struct run_request *req)
     FILE *echo = req->dry_run ? stdout : req->verbose ? stderr : NULL;
     if ((status = export_drivers(req, echo)) != NTK_TOOL_EXIT_OK)
         return status;
+    if (req->control) {
+        /* A fresh socket: not the one an enclosing app already serves. */
+        unsetenv("NTK_CONTROL_SERVED");
+        if (set_variable("NTK_CONTROL_SOCKET", req->control, echo) != NTK_TOOL_EXIT_OK)
+            return NTK_TOOL_EXIT_FAILURE;
+    }
+    if (req->registry && set_variable("NTK_REGISTRY", req->registry, echo) != NTK_TOOL_EXIT_OK)
+        return NTK_TOOL_EXIT_FAILURE;
     if (echo)
         ntk_print_command(echo, req->app_argv);
     if (req->dry_run)

@@ -6,6 +6,7 @@
 #define NTK_HOST_POSIX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* backtrace.c: stack walking and symbolization for bug-check reports. */
 
@@ -35,5 +36,22 @@ void ntkhost_posix_symbolize(void *pc, char *buf, size_t len);
  * before the next lookup. Without it a lookup still finds modules mapped
  * since the last reading, but may name an unloaded one. Cheap; any thread. */
 void ntkhost_posix_modules_changed(void);
+
+/* files.c: ordinary files, the current directory, the program's path;
+ * control.c: the control socket. (See host.h.) */
+struct ntkhost_file_info;
+int ntkhost_posix_file_open(const char *path, unsigned flags, intptr_t *handle);
+int ntkhost_posix_file_close(intptr_t handle);
+int ntkhost_posix_file_pread(intptr_t handle, void *buf, size_t len, uint64_t offset, size_t *done);
+int ntkhost_posix_file_pwrite(intptr_t handle, const void *buf, size_t len, uint64_t offset, size_t *done);
+int ntkhost_posix_file_truncate(intptr_t handle, uint64_t size);
+int ntkhost_posix_file_info(intptr_t handle, const char *path, struct ntkhost_file_info *info);
+int ntkhost_posix_file_remove(const char *path);
+int ntkhost_posix_dir_find_nocase(const char *dir, const char *name, char *out, size_t len);
+int ntkhost_posix_cwd_get(char *buf, size_t len);
+int ntkhost_posix_cwd_set(const char *path);
+int ntkhost_posix_program_path(char *buf, size_t len);
+int ntkhost_posix_control_listen(const char *path, void (*fn)(void *, const char *, size_t, void *), void *ctx);
+void ntkhost_posix_control_reply(void *conn, const char *s, size_t len);
 
 #endif /* NTK_HOST_POSIX_H */

@@ -47,4 +47,17 @@ int ntkhost_posix_file_read_all(const char *path, void **data, size_t *size);
 int ntkhost_posix_debugger_attached(void);
 void ntkhost_posix_debug_break(void);
 
+/* regstore.c: the registry's SQLite store (also linked into the ntk tool). */
+int ntkhost_posix_reg_open(const char *path, struct ntkhost_regstore **out);
+void ntkhost_posix_reg_close(struct ntkhost_regstore *store);
+int ntkhost_posix_reg_load(struct ntkhost_regstore *store, ntkhost_reg_key_fn *key_fn,
+                           ntkhost_reg_value_fn *value_fn, void *ctx);
+int ntkhost_posix_reg_add_key(struct ntkhost_regstore *store, int64_t parent, const char *name, const void *cls,
+                              size_t cls_size, int64_t last_write, int64_t *id);
+int ntkhost_posix_reg_delete_key(struct ntkhost_regstore *store, int64_t id);
+int ntkhost_posix_reg_set_value(struct ntkhost_regstore *store, int64_t key, const char *name, uint32_t type,
+                                const void *data, size_t size, int64_t last_write);
+int ntkhost_posix_reg_delete_value(struct ntkhost_regstore *store, int64_t key, const char *name,
+                                   int64_t last_write);
+
 #endif

@@ -8,9 +8,6 @@
  */
 #include <internal/ob.h>
 
-#define EVENT_QUERY_STATE 0x0001
-#define EVENT_MODIFY_STATE 0x0002
-#define EVENT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
 
 static OBJECT_TYPE ExpEventType = {.Name = "Event", .PoolTag = 'nevE',
                                    .GenericRead = STANDARD_RIGHTS_READ | EVENT_QUERY_STATE,
@@ -25,11 +22,6 @@ static KPROCESSOR_MODE ExpCallerMode(void)
     return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
 }
 
-#define SEMAPHORE_QUERY_STATE 0x0001
-#define SEMAPHORE_MODIFY_STATE 0x0002
-#define SEMAPHORE_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
-#define MUTANT_QUERY_STATE 0x0001
-#define MUTANT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | MUTANT_QUERY_STATE)
 
 static OBJECT_TYPE ExpSemaphoreType = {.Name = "Semaphore", .PoolTag = 'ameS',
                                        .GenericRead = STANDARD_RIGHTS_READ | SEMAPHORE_QUERY_STATE,

@@ -3,8 +3,10 @@
  * drivers loaded before its main, unloaded after, and its exit status.
  */
 #include <internal/io.h>
+#include <internal/io_host.h>
 #include <internal/ps.h>
 #include <internal/rtl.h>
+#include <internal/cm.h>
 #include <ntk/ntk.h>
 #include <ntk/exitcodes.h>
 #include <stdio.h>
@@ -18,9 +20,12 @@ DECLSPEC_EXPORT void ntk_boot(void)
         return;
     KiInitializeExceptions();
     ObpInitializeNamespace();
+    CmpInitialize();
     PspInitializeProcesses();
     /* The booting thread is the application's main thread. */
     KiThread()->Process = PspApplicationProcess;
+    IopInitializeHostFileSystem();
+    ExpStartControlServer();
 }
 
 DECLSPEC_EXPORT int32_t ntk_load_driver(const char *path, const char *service)
@@ -104,6 +109,9 @@ DECLSPEC_EXPORT int ntk_app_run(int argc, char **argv, char **envp, const struct
     if (entry->returns_void)
         status = 0;
     fflush(stdout);
+    /* I/O still in flight is cancelled (and waited for, bounded) before the
+     * handles go, so that exiting neither hangs nor leaks (io/threadio.c). */
+    IopCancelProcessIo();
     ObpSweepHandleTable(PspApplicationProcess->ObjectTable);
     IopUnloadAllDrivers();
     return status;
@@ -112,6 +120,7 @@ DECLSPEC_EXPORT int ntk_app_run(int argc, char **argv, char **envp, const struct
 DECLSPEC_EXPORT void ntk_app_exit(int status)
 {
     fflush(stdout);
+    IopCancelProcessIo();
     ObpSweepHandleTable(PspApplicationProcess->ObjectTable);
     IopUnloadAllDrivers();
     exit(status);

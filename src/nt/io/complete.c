@@ -13,6 +13,12 @@
 
 void IopCompleteRequest(PIRP Irp)
 {
+    /* Associated IRPs (io/associrp.c): no caller to report to; the last
+     * one to finish completes its master. */
+    if (Irp->Flags & IRP_ASSOCIATED_IRP) {
+        IopCompleteAssociatedIrp(Irp);
+        return;
+    }
     NTSTATUS status = Irp->IoStatus.Status;
     PFILE_OBJECT file = Irp->Tail.Overlay.OriginalFileObject;
 
@@ -49,6 +55,9 @@ void IopCompleteRequest(PIRP Irp)
     BOOLEAN synchronousFile = file && (IopFileFlags(file) & FO_SYNCHRONOUS_IO);
     BOOLEAN report = !copyFaulted && (!NT_ERROR(status) || Irp->RequestorMode == KernelMode ||
                                        (Irp->PendingReturned && !synchronousFile));
+    /* A request of the I/O services on a file (not create/cleanup/close):
+     * its Event was referenced from the caller's handle. */
+    BOOLEAN serviceRequest = file && !(Irp->Flags & IRP_SYNCHRONOUS_API);
     if (report) {
         if (Irp->UserIosb) {
             Irp->UserIosb->Status = status;
@@ -56,7 +65,14 @@ void IopCompleteRequest(PIRP Irp)
         }
         if (Irp->UserEvent)
             KeSetEvent(Irp->UserEvent, IO_NO_INCREMENT, FALSE);
+        /* Overlapped file objects (io-semantics 1.E.36-39): the file object
+         * is signalled when no event was passed, and either a completion
+         * packet or the caller's APC is queued. */
+        if (serviceRequest && !synchronousFile)
+            IopReportAsynchronousCompletion(Irp, file, status);
     }
+    if (serviceRequest && Irp->UserEvent)
+        ObfDereferenceObject(Irp->UserEvent);
     if (synchronousFile && !NT_ERROR(status) && (Irp->Flags & (IRP_READ_OPERATION | IRP_WRITE_OPERATION)))
         file->CurrentByteOffset.QuadPart += Irp->IoStatus.Information;
     /* Signalled even when the driver forgot IoMarkIrpPending, so that a
@@ -65,6 +81,9 @@ void IopCompleteRequest(PIRP Irp)
         file->FinalStatus = copyFaulted ? STATUS_ACCESS_VIOLATION : status;
         KeSetEvent(&file->Event, IO_NO_INCREMENT, FALSE);
     }
+    /* An overlapped request kept its file object alive until now (iosvc.c). */
+    if (serviceRequest && !synchronousFile)
+        IopDereferenceRequestFile(file);
     IopDequeueThreadIrp(Irp);
     IoFreeIrp(Irp);
 }

@@ -3,6 +3,8 @@
  * unloading it with DriverUnload, and reporting what it left behind.
  */
 #include <internal/io.h>
+#include <internal/cm.h>
+#include <internal/io_host.h>
 #include <internal/ex_pool.h>
 #include <internal/ldr_image.h>
 #include <internal/ntk_alloc.h>
@@ -132,6 +134,8 @@ NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT
     InsertTailList(&IopLoadedDrivers, &d->Private.LoadedEntry);
     ObpReleaseLock(&IopLoadedDriversLock);
 
+    /* The service key the RegistryPath names (Type, Start, ImagePath). */
+    CmpEnsureServiceKey(ServiceName, Path);
     PKTHREAD thread = KiThread();
     KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     status = entry(driver, d->Private.RegistryPathAllocation);
@@ -310,22 +314,93 @@ static PDRIVER_OBJECT IopFindLoadedDriver(PUNICODE_STRING DriverServiceName)
     return driver;
 }
 
-/* @implemented: services are the drivers `ntk run` loaded (there is no
- * registry yet), so loading one already loaded gives
- * STATUS_IMAGE_ALREADY_LOADED and any other gives STATUS_OBJECT_NAME_NOT_FOUND,
- * as Windows does for a service with no key. */
+/* @implemented: DriverServiceName is the service's key,
+ * \Registry\Machine\System\CurrentControlSet\Services\NAME; the image
+ * is the service's ImagePath (docs/SERVICES.md). A loaded driver gives
+ * STATUS_IMAGE_ALREADY_LOADED, a service that does not exist
+ * STATUS_OBJECT_NAME_NOT_FOUND, a missing image file
+ * STATUS_OBJECT_NAME_NOT_FOUND (ERROR_FILE_NOT_FOUND), a failing
+ * DriverEntry its status. */
 DECLSPEC_EXPORT NTSTATUS NTAPI ZwLoadDriver(PUNICODE_STRING DriverServiceName)
 {
+    KI_CHECK_IRQL(ZwLoadDriver);
     PDRIVER_OBJECT driver = IopFindLoadedDriver(DriverServiceName);
-    if (!driver)
+    if (driver) {
+        ObfDereferenceObject(driver);
+        return STATUS_IMAGE_ALREADY_LOADED;
+    }
+    WCHAR buffer[300];
+    UNICODE_STRING name;
+    if (!DriverServiceName || !IopDriverNameForService(DriverServiceName, buffer, RTL_NUMBER_OF(buffer), &name))
         return STATUS_OBJECT_NAME_NOT_FOUND;
-    ObfDereferenceObject(driver);
-    return STATUS_IMAGE_ALREADY_LOADED;
+    UNICODE_STRING service = {(USHORT)(name.Length - 8 * sizeof(WCHAR)), (USHORT)(name.Length - 8 * sizeof(WCHAR)),
+                              name.Buffer + 8};
+    return IopLoadServiceDriver(&service);
+}
+
+NTSTATUS IopLoadServiceDriver(PCUNICODE_STRING ServiceName)
+{
+    char path[IOP_HOST_PATH_MAX], nameA[64];
+    USHORT n = ServiceName->Length / sizeof(WCHAR);
+    if (n == 0 || n >= sizeof nameA)
+        return STATUS_OBJECT_NAME_INVALID;
+    for (USHORT i = 0; i < n; i++) {
+        WCHAR c = ServiceName->Buffer[i];
+        if (c >= 128 || c == L'\\' || c == L'/')
+            return STATUS_OBJECT_NAME_INVALID;
+        nameA[i] = (char)c;
+    }
+    nameA[n] = 0;
+    NTSTATUS status = IopServiceImagePath(ServiceName, path, sizeof path);
+    if (!NT_SUCCESS(status))
+        return status;
+    PDRIVER_OBJECT driver;
+    return IopLoadDriver(path, nameA, &driver);
+}
+
+NTSTATUS IopCreateBuiltinDriver(PCUNICODE_STRING Name, PDRIVER_INITIALIZE Init, PDRIVER_OBJECT *DriverObject)
+{
+    PVOID object;
+    NTSTATUS status = ObpCreateObject(&IopDriverType, sizeof(IOP_DRIVER_OBJECT), &object);
+    if (!NT_SUCCESS(status))
+        return status;
+    PIOP_DRIVER_OBJECT d = object;
+    PDRIVER_OBJECT driver = &d->Driver;
+    driver->Type = IO_TYPE_DRIVER;
+    driver->Size = sizeof(DRIVER_OBJECT);
+    driver->DriverExtension = &d->Extension;
+    driver->DriverInit = Init;
+    d->Extension.DriverObject = driver;
+    InitializeListHead(&d->Private.LoadedEntry);
+    driver->DriverName.Buffer = KipAlloc(Name->Length + sizeof(WCHAR));
+    if (!driver->DriverName.Buffer) {
+        ObfDereferenceObject(object);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    memcpy(driver->DriverName.Buffer, Name->Buffer, Name->Length);
+    driver->DriverName.Buffer[Name->Length / sizeof(WCHAR)] = 0;
+    driver->DriverName.Length = Name->Length;
+    driver->DriverName.MaximumLength = (USHORT)(Name->Length + sizeof(WCHAR));
+    for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
+        driver->MajorFunction[i] = IopInvalidDeviceRequest;
+    status = ObpInsertObjectName(object, &driver->DriverName, OBJ_PERMANENT);
+    if (NT_SUCCESS(status))
+        status = Init(driver, NULL);
+    if (!NT_SUCCESS(status)) {
+        ObfDereferenceObject(object);
+        return status;
+    }
+    for (PDEVICE_OBJECT dev = driver->DeviceObject; dev; dev = dev->NextDevice)
+        dev->Flags &= ~DO_DEVICE_INITIALIZING;
+    driver->Flags |= DRVO_INITIALIZED | DRVO_BUILTIN_DRIVER;
+    *DriverObject = driver;
+    return STATUS_SUCCESS;
 }
 
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI ZwUnloadDriver(PUNICODE_STRING DriverServiceName)
 {
+    KI_CHECK_IRQL(ZwUnloadDriver);
     PDRIVER_OBJECT driver = IopFindLoadedDriver(DriverServiceName);
     if (!driver)
         return STATUS_OBJECT_NAME_NOT_FOUND;

@@ -84,7 +84,8 @@ NTSTATUS IopParseDeviceForOpen(PDEVICE_OBJECT Device, PUNICODE_STRING RemainingN
     file->SharedWrite = (Open->ShareAccess & FILE_SHARE_WRITE) != 0;
     file->SharedDelete = (Open->ShareAccess & FILE_SHARE_DELETE) != 0;
     KeInitializeEvent(&file->Lock, SynchronizationEvent, FALSE);
-    KeInitializeEvent(&file->Event, NotificationEvent, FALSE);
+    /* Signalled after open; each request resets it (io-semantics 1.E.36). */
+    KeInitializeEvent(&file->Event, NotificationEvent, TRUE);
     InitializeListHead(&file->IrpList);
     if (RemainingName->Length) {
         file->FileName.Buffer = KipAlloc(RemainingName->Length + sizeof(WCHAR));
@@ -139,6 +140,7 @@ static void IopDeleteFile(PVOID Object)
         __atomic_sub_fetch(&device->ReferenceCount, 1, __ATOMIC_RELAXED);
         ObfDereferenceObject(device);
     }
+    IopFreeCompletionContext(file);
     KipFree(file->FileName.Buffer);
 }
 

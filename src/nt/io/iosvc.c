@@ -6,7 +6,10 @@
  * one IRP sized for the target stack, sets up the buffers as the device (or
  * the IOCTL's method) asks, calls the top of the stack, and for synchronous
  * file objects waits for a pended request. This is the fast path: no lock,
- * no heap allocation for small requests (irpcache.c).
+ * no heap allocation for small requests (irpcache.c). On overlapped
+ * (non-synchronous) file objects the service returns the dispatch status
+ * as it is; the caller's Event, APC and completion port hear of the end
+ * at completion (complete.c, iocomp.c).
  */
 #include <internal/io.h>
 #include <internal/mm.h>
@@ -40,16 +43,49 @@ static NTSTATUS IopEndService(IOP_SERVICE *s, NTSTATUS status)
     return status;
 }
 
-static PIRP IopNewServiceIrp(IOP_SERVICE *s, PDEVICE_OBJECT device, PIO_STATUS_BLOCK iosb, HANDLE Event)
+/* The caller's Event (referenced and reset now: it is signalled at
+ * completion) and its APC, which a file object bound to a completion port
+ * cannot have (io-semantics 1.E.40). Synchronous callers pass neither, so
+ * this costs them two tests. */
+static NTSTATUS IopReferenceRequestEvent(IOP_SERVICE *s, HANDLE Event, PIO_APC_ROUTINE ApcRoutine,
+                                         PKEVENT *EventObject)
+{
+    *EventObject = NULL;
+    if (ApcRoutine && s->File->CompletionContext)
+        return STATUS_INVALID_PARAMETER;
+    if (Event) {
+        PVOID object;
+        NTSTATUS status = ObReferenceObjectByHandle(Event, 0x0002 /* EVENT_MODIFY_STATE */, *ExEventObjectType,
+                                                    s->Thread->PreviousMode, &object, NULL);
+        if (!NT_SUCCESS(status))
+            return status;
+        KeClearEvent(object);
+        *EventObject = object;
+    }
+    return STATUS_SUCCESS;
+}
+
+static PIRP IopNewServiceIrp(IOP_SERVICE *s, PDEVICE_OBJECT device, PIO_STATUS_BLOCK iosb, PKEVENT Event,
+                             PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext)
 {
     PIRP irp = IopAllocateIrp(device->StackSize, FALSE);
-    if (!irp)
+    if (!irp) {
+        if (Event)
+            ObfDereferenceObject(Event);
         return NULL;
+    }
     irp->RequestorMode = s->Thread->PreviousMode;
     irp->UserIosb = iosb;
     irp->Tail.Overlay.Thread = (PETHREAD)s->Thread;
     irp->Tail.Overlay.OriginalFileObject = s->File;
-    (void)Event; /* events on asynchronous handles come with overlapped I/O */
+    /* Reported at completion (complete.c, iocomp.c). */
+    irp->UserEvent = Event;
+    irp->Overlay.AsynchronousParameters.UserApcRoutine = ApcRoutine;
+    irp->Overlay.AsynchronousParameters.UserApcContext = ApcContext;
+    /* An overlapped request outlives the service: it holds the file object
+     * until its completion (complete.c). */
+    if (!(IopFileFlags(s->File) & FO_SYNCHRONOUS_IO))
+        ObfReferenceObject(s->File);
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
     sp->FileObject = s->File;
     IopQueueThreadIrp(irp);
@@ -81,13 +117,21 @@ static void IopUnlockFileObject(PFILE_OBJECT file)
 static NTSTATUS IopCallAndWait(IOP_SERVICE *s, PDEVICE_OBJECT device, PIRP irp)
 {
     PFILE_OBJECT file = s->File;
-    if (!(IopFileFlags(file) & FO_SYNCHRONOUS_IO))
+    if (!(IopFileFlags(file) & FO_SYNCHRONOUS_IO)) {
+        /* Overlapped: the file object is reset by each request and
+         * signalled at its completion; the dispatch status is returned as
+         * it is (STATUS_PENDING included). */
+        KeClearEvent(&file->Event);
         return IofCallDriver(device, irp);
+    }
     IopLockFileObject(file);
     KeClearEvent(&file->Event);
     NTSTATUS status = IofCallDriver(device, irp);
     if (status == STATUS_PENDING) {
-        KiWaitForObject(&file->Event.Header, (IopFileFlags(file) & FO_ALERTABLE_IO) != 0, NULL);
+        /* Not alertable even for FO_ALERTABLE_IO: breaking the wait would
+         * need the interrupted IRP aborted (IopAbortInterruptedIrp on
+         * Windows), which ntk does not do yet. */
+        KiWaitForObject(&file->Event.Header, FALSE, NULL);
         status = file->FinalStatus;
     }
     IopUnlockFileObject(file);
@@ -106,6 +150,10 @@ static NTSTATUS IopAbandonIrp(PIRP irp, NTSTATUS status)
         IoFreeMdl(mdl);
     }
     irp->MdlAddress = NULL;
+    if (irp->UserEvent)
+        ObfDereferenceObject(irp->UserEvent);
+    if (!(IopFileFlags(irp->Tail.Overlay.OriginalFileObject) & FO_SYNCHRONOUS_IO))
+        ObfDereferenceObject(irp->Tail.Overlay.OriginalFileObject);
     IoFreeIrp(irp);
     return status;
 }
@@ -174,8 +222,12 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtDeviceIoControlFile(HANDLE FileHandle, HANDLE E
         }
     }
 
+    PKEVENT event;
+    status = IopReferenceRequestEvent(&s, Event, ApcRoutine, &event);
+    if (!NT_SUCCESS(status))
+        return IopEndService(&s, status);
     PDEVICE_OBJECT device = IoGetRelatedDeviceObject(s.File);
-    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, Event);
+    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, event, ApcRoutine, ApcContext);
     if (!irp)
         return IopEndService(&s, STATUS_INSUFFICIENT_RESOURCES);
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
@@ -221,8 +273,9 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtDeviceIoControlFile(HANDLE FileHandle, HANDLE E
     return IopEndService(&s, status);
 }
 
-static NTSTATUS IopReadWrite(BOOLEAN Write, HANDLE FileHandle, HANDLE Event, PIO_STATUS_BLOCK IoStatusBlock,
-                             PVOID Buffer, ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
+static NTSTATUS IopReadWrite(BOOLEAN Write, HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine,
+                             PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer, ULONG Length,
+                             PLARGE_INTEGER ByteOffset, PULONG Key)
 {
     IOP_SERVICE s;
     NTSTATUS status = IopBeginService(&s, FileHandle);
@@ -239,8 +292,12 @@ static NTSTATUS IopReadWrite(BOOLEAN Write, HANDLE FileHandle, HANDLE Event, PIO
         if (!NT_SUCCESS(status))
             return IopEndService(&s, status);
     }
+    PKEVENT event;
+    status = IopReferenceRequestEvent(&s, Event, ApcRoutine, &event);
+    if (!NT_SUCCESS(status))
+        return IopEndService(&s, status);
     PDEVICE_OBJECT device = IoGetRelatedDeviceObject(s.File);
-    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, Event);
+    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, event, ApcRoutine, ApcContext);
     if (!irp)
         return IopEndService(&s, STATUS_INSUFFICIENT_RESOURCES);
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
@@ -284,7 +341,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PIO_A
                                          PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer,
                                          ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
 {
-    return IopReadWrite(FALSE, FileHandle, Event, IoStatusBlock, Buffer, Length, ByteOffset, Key);
+    return IopReadWrite(FALSE, FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset,
+                        Key);
 }
 
 /* @implemented */
@@ -292,7 +350,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtWriteFile(HANDLE FileHandle, HANDLE Event, PIO_
                                           PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer,
                                           ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
 {
-    return IopReadWrite(TRUE, FileHandle, Event, IoStatusBlock, Buffer, Length, ByteOffset, Key);
+    return IopReadWrite(TRUE, FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset,
+                        Key);
 }
 
 /* @implemented */
@@ -303,7 +362,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtFlushBuffersFile(HANDLE FileHandle, PIO_STATUS_
     if (!NT_SUCCESS(status))
         return status;
     PDEVICE_OBJECT device = IoGetRelatedDeviceObject(s.File);
-    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, NULL);
+    PIRP irp = IopNewServiceIrp(&s, device, IoStatusBlock, NULL, NULL, NULL);
     if (!irp)
         return IopEndService(&s, STATUS_INSUFFICIENT_RESOURCES);
     IoGetNextIrpStackLocation(irp)->MajorFunction = IRP_MJ_FLUSH_BUFFERS;

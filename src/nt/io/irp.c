@@ -86,7 +86,8 @@ DECLSPEC_EXPORT VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     if (Irp->Type != IO_TYPE_IRP || Irp->CurrentLocation > Irp->StackCount + 1)
         KiBugCheckAt(MULTIPLE_IRP_COMPLETE_REQUESTS, (ULONG_PTR)Irp, 0, 0, 0, NULL,
                      "IoCompleteRequest on an IRP that was already completed");
-    if (Irp->CancelRoutine)
+    /* Read atomically: a racing IoCancelIrp may write these fields (io/cancel.c). */
+    if (__atomic_load_n(&Irp->CancelRoutine, __ATOMIC_RELAXED))
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x07, (ULONG_PTR)Irp->CancelRoutine, (ULONG_PTR)Irp, 0,
                      NULL, "IoCompleteRequest on an IRP whose cancel routine is still set");
     IopNotifyIrp(IopIrpCompleted, Irp, NULL);
@@ -105,7 +106,7 @@ DECLSPEC_EXPORT VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
         NTSTATUS status = Irp->IoStatus.Status;
         if (routine && ((NT_SUCCESS(status) && (control & SL_INVOKE_ON_SUCCESS)) ||
                         (!NT_SUCCESS(status) && (control & SL_INVOKE_ON_ERROR)) ||
-                        (Irp->Cancel && (control & SL_INVOKE_ON_CANCEL)))) {
+                        (__atomic_load_n(&Irp->Cancel, __ATOMIC_RELAXED) && (control & SL_INVOKE_ON_CANCEL)))) {
             PDEVICE_OBJECT device = Irp->CurrentLocation <= Irp->StackCount
                                         ? Irp->Tail.Overlay.CurrentStackLocation->DeviceObject
                                         : NULL;

@@ -81,6 +81,13 @@ void IopDequeueThreadIrp(PIRP Irp)
     if (!t)
         return;
     IopLockThreadIrps(t);
+    /* A canceller on another thread is inside IoCancelIrp for this IRP: it
+     * must not be freed under it (io/threadio.c). */
+    while (t->CancellingIrp == Irp && t->CancellingThread != KiThread()) {
+        IopUnlockThreadIrps(t);
+        ntkhost->thread_yield();
+        IopLockThreadIrps(t);
+    }
     if (!IsListEmpty(&Irp->ThreadListEntry)) {
         RemoveEntryList(&Irp->ThreadListEntry);
         InitializeListHead(&Irp->ThreadListEntry);

@@ -352,6 +352,7 @@ DECLSPEC_EXPORT BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
 DECLSPEC_EXPORT VOID NTAPI KeFlushQueuedDpcs(VOID)
 {
     KI_CHECK_IRQL(KeFlushQueuedDpcs);
+    KiWaitForTimerExpiry();
     PKTHREAD t = KiThread();
     ULONG current = KiCurrentProcessor(t);
     for (ULONG p = 0; p < KiProcessorCount(); p++) {

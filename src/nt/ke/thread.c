@@ -69,6 +69,11 @@ void KiRundownThread(PKTHREAD t, NTSTATUS ExitStatus)
                      t->Irql != PASSIVE_LEVEL ? "a thread ended at a raised IRQL"
                                               : "a thread ended with kernel APCs disabled (a mutex still owned, "
                                                 "or KeEnterCriticalRegion without KeLeaveCriticalRegion)");
+    /* Its I/O is cancelled and waited for; then its queued kernel APCs run
+     * and its user APCs that never ran are run down (io/threadio.c,
+     * ke/apc.c). */
+    IopCancelThreadIo(t);
+    KiFlushUserApcs(t);
     while (!IsListEmpty(&t->MutantListHead))
         KiReleaseMutant(CONTAINING_RECORD(t->MutantListHead.Flink, KMUTANT, MutantListEntry), TRUE, FALSE, NULL);
     __atomic_store_n(&t->ExitStatus, ExitStatus, __ATOMIC_RELEASE);
@@ -102,6 +107,26 @@ PKTHREAD KeGetCurrentThreadFast(void)
     KiCurrentThread = t;
     ntkhost->thread_exit_notify(KiThreadExit, t);
     return t;
+}
+
+/* References up to Max threads of Process (for cancelling their I/O). */
+ULONG PspReferenceProcessThreads(PEPROCESS Process, PKTHREAD *Threads, ULONG Max)
+{
+    ULONG n = 0;
+    ObpAcquireLock(&PspThreadListLock);
+    for (PLIST_ENTRY e = PspThreadList.Flink; e != &PspThreadList && n < Max; e = e->Flink) {
+        PKTHREAD t = CONTAINING_RECORD(e, KTHREAD, ThreadListEntry);
+        if (t->Process != Process)
+            continue;
+        volatile LONG_PTR *count = &OBJECT_TO_OBJECT_HEADER(t)->PointerCount;
+        LONG_PTR c = __atomic_load_n(count, __ATOMIC_RELAXED);
+        while (c > 0 && !__atomic_compare_exchange_n(count, &c, c + 1, FALSE, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+            ;
+        if (c > 0)
+            Threads[n++] = t;
+    }
+    ObpReleaseLock(&PspThreadListLock);
+    return n;
 }
 
 /* @implemented */

@@ -26,15 +26,9 @@ DECLSPEC_EXPORT ULONG NTAPI NtGetTickCount(VOID)
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval)
 {
-    if (!DelayInterval) {
-        for (;;)
-            ntkhost->sleep_ns(1000000000LL);
-    }
-    LONGLONG t = DelayInterval->QuadPart;
-    int64_t ns = t < 0 ? -t * 100 : (t - 116444736000000000LL) * 100 - ntkhost->realtime_ns();
-    if (ns > 0)
-        ntkhost->sleep_ns(ns);
-    return STATUS_SUCCESS;
+    /* A wait on nothing: kernel APCs run in it, user APCs end an alertable
+     * one (ke/apc.c). */
+    return KiDelayExecution(Alertable, DelayInterval);
 }
 
 /* @implemented */
@@ -46,7 +40,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, 
     if (t->Irql > APC_LEVEL)
         KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x120, t->Irql, (ULONG_PTR)Interval, 0, NULL,
                      "KeDelayExecutionThread above APC_LEVEL");
-    return NtDelayExecution(Alertable, Interval);
+    return NtDelayExecution(Alertable && WaitMode == UserMode, Interval);
 }
 
 /* @implemented */

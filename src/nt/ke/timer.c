@@ -92,20 +92,32 @@ static void KipTimerThread(void *Unused)
                 timer->DueTime.QuadPart = due;
                 KipInsertTimer(timer);
             }
-            /* The DPC first: a thread the signal wakes that then flushes
-             * the DPC queues finds it queued. */
-            if (timer->Dpc) {
+            /* Signal first, then queue the DPC from what was read before:
+             * the DPC may free a one-shot timer as soon as it is queued (as
+             * Windows allows), so the timer is not touched after that. */
+            PKDPC dpc = timer->Dpc;
+            ULONG processor = timer->Processor;
+            KiSignalObject(&timer->Header, 1);
+            if (dpc) {
                 LARGE_INTEGER system;
                 system.QuadPart = KiSystemTime();
-                KiQueueDpcToProcessor(timer->Dpc, ULongToPtr(system.LowPart), ULongToPtr((ULONG)system.HighPart),
-                                      timer->Processor);
+                KiQueueDpcToProcessor(dpc, ULongToPtr(system.LowPart), ULongToPtr((ULONG)system.HighPart),
+                                      processor);
             }
-            KiSignalObject(&timer->Header, 1);
         }
         self->Irql = PASSIVE_LEVEL;
         KipUnlockTimers();
         ntkhost->park(&KipTimerWake, seen, sleep_ns);
     }
+}
+
+/* Waits until an expiry the timer thread may be in the middle of (signal,
+ * then DPC queued) is over: KeFlushQueuedDpcs calls it first, so a thread
+ * that a timer's signal woke and that then flushes finds the DPC run. */
+void KiWaitForTimerExpiry(void)
+{
+    KipLockTimers();
+    KipUnlockTimers();
 }
 
 static void KipWakeTimerThread(void)

@@ -18,9 +18,12 @@
  * (stores 1 in WaitWord). Signallers hold one object lock at a time, so
  * locking in address order cannot deadlock.
  *
- * Alertable waits: ntk delivers no APCs yet, so an alertable wait behaves
- * like a non-alertable one and never returns STATUS_ALERTED or
- * STATUS_USER_APC.
+ * Alertable waits (ke/apc.c): a user APC pending at the start, or queued
+ * while the thread waits, ends the wait with STATUS_USER_APC (the queuer
+ * wins WaitWord like a signaller does); the thread then runs its APCs and
+ * returns STATUS_USER_APC. Alerts (NtAlertThread, STATUS_ALERTED) are not
+ * implemented. Any wait at PASSIVE_LEVEL is also ended by a kernel APC that
+ * may run: it runs, and the wait goes on until the same deadline.
  */
 #include <internal/ke.h>
 
@@ -181,7 +184,7 @@ static void KipUnlinkBlock(PKWAIT_BLOCK wb)
 static NTSTATUS KipWaitAnyDone(PKTHREAD t, PVOID Object[])
 {
     NTSTATUS status = __atomic_load_n(&t->WaitWord, __ATOMIC_ACQUIRE) & ~KI_WAIT_DONE;
-    if (status != STATUS_TIMEOUT) {
+    if (status != STATUS_TIMEOUT && status != STATUS_USER_APC && status != STATUS_KERNEL_APC) {
         PDISPATCHER_HEADER h = Object[status & 0x3F];
         if (KipType(h) == MutantObject)
             KiMutantAcquired(t, (PKMUTANT)h);
@@ -189,11 +192,24 @@ static NTSTATUS KipWaitAnyDone(PKTHREAD t, PVOID Object[])
     return status;
 }
 
-static NTSTATUS KipWaitAny(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll, int64_t Deadline,
-                           PKWAIT_BLOCK Blocks)
+static NTSTATUS KipWaitAny(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Alertable, BOOLEAN KernelApcs,
+                           BOOLEAN Poll, int64_t Deadline, PKWAIT_BLOCK Blocks)
 {
     ULONG linked = 0;
-    __atomic_store_n(&t->WaitWord, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->WaitWord, 0, __ATOMIC_SEQ_CST);
+    if (KernelApcs) {
+        /* A kernel APC that may run now interrupts the wait (it goes on
+         * afterwards: see KiWaitForMultipleObjects). */
+        KiArmKernelApcWait(t);
+        if (__atomic_load_n(&t->WaitWord, __ATOMIC_ACQUIRE))
+            goto done;
+    }
+    if (Alertable) {
+        /* A pending user APC ends the wait before any object is looked at. */
+        KiArmAlertableWait(t);
+        if (__atomic_load_n(&t->WaitWord, __ATOMIC_ACQUIRE))
+            goto done;
+    }
     for (ULONG i = 0; i < Count; i++) {
         PDISPATCHER_HEADER h = Object[i];
         KiAcquireDispatcherObject(h);
@@ -214,8 +230,11 @@ static NTSTATUS KipWaitAny(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll
         }
         KiReleaseDispatcherObject(h);
     }
-    if (Poll)
+    if (Poll) {
+        if (__atomic_load_n(&t->WaitWord, __ATOMIC_ACQUIRE))
+            goto done;
         return STATUS_TIMEOUT;
+    }
     for (;;) {
         if (__atomic_load_n(&t->WaitWord, __ATOMIC_ACQUIRE))
             break;
@@ -238,8 +257,8 @@ done:
     return KipWaitAnyDone(t, Object);
 }
 
-static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll, int64_t Deadline,
-                           PKWAIT_BLOCK Blocks)
+static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Alertable, BOOLEAN KernelApcs,
+                           BOOLEAN Poll, int64_t Deadline, PKWAIT_BLOCK Blocks)
 {
     /* The distinct objects in address order: the lock order. */
     PDISPATCHER_HEADER order[MAXIMUM_WAIT_OBJECTS];
@@ -260,6 +279,16 @@ static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll
     for (;;) {
         for (ULONG j = 0; j < n; j++)
             KiAcquireDispatcherObject(order[j]);
+        BOOLEAN kernelApc = KernelApcs && KiKernelApcDeliverable(t);
+        if (kernelApc || (Alertable && __atomic_load_n(&t->UserApcPending, __ATOMIC_ACQUIRE))) {
+            status = kernelApc ? STATUS_KERNEL_APC : STATUS_USER_APC;
+            if (linked)
+                for (ULONG i = 0; i < Count; i++)
+                    KipUnlinkBlock(&Blocks[i]);
+            for (ULONG j = n; j-- > 0;)
+                KiReleaseDispatcherObject(order[j]);
+            break;
+        }
         BOOLEAN all = TRUE;
         for (ULONG j = 0; j < n && all; j++)
             all = KipIsSignalled(order[j], t);
@@ -289,12 +318,16 @@ static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll
             linked = TRUE;
         }
         /* Reset while everything is locked: a later change kicks us. */
-        __atomic_store_n(&t->WaitWord, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&t->WaitWord, 0, __ATOMIC_SEQ_CST);
         for (ULONG j = n; j-- > 0;)
             KiReleaseDispatcherObject(order[j]);
-        ntkhost->park(&t->WaitWord, 0, left);
+        /* An APC queued after the check above either is seen here or
+         * finds WaitWord 0 and wakes us. */
+        if ((!Alertable || !__atomic_load_n(&t->UserApcPending, __ATOMIC_SEQ_CST)) &&
+            (!KernelApcs || !KiKernelApcDeliverable(t)))
+            ntkhost->park(&t->WaitWord, 0, left);
     }
-    if (status != STATUS_TIMEOUT)
+    if (status != STATUS_TIMEOUT && status != STATUS_USER_APC && status != STATUS_KERNEL_APC)
         for (ULONG j = 0; j < n; j++)
             if (KipType(order[j]) == MutantObject)
                 KiMutantAcquired(t, (PKMUTANT)order[j]);
@@ -304,13 +337,39 @@ static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Poll
 NTSTATUS KiWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitType, BOOLEAN Alertable,
                                   PLARGE_INTEGER Timeout, PKWAIT_BLOCK WaitBlockArray)
 {
-    (void)Alertable; /* no APCs yet: see the comment at the top */
     PKTHREAD t = KiThread();
     BOOLEAN poll = Timeout && Timeout->QuadPart == 0;
     int64_t deadline = Timeout && !poll ? KipDeadline(Timeout) : -1;
     PKWAIT_BLOCK blocks = WaitBlockArray ? WaitBlockArray : t->WaitBlock;
-    NTSTATUS status = WaitType == WaitAll ? KipWaitAll(t, Count, Object, poll, deadline, blocks)
-                                          : KipWaitAny(t, Count, Object, poll, deadline, blocks);
+    NTSTATUS status;
+    for (;;) {
+        /* Kernel APCs run in waits at PASSIVE_LEVEL (ke/apc.c). */
+        BOOLEAN kernelApcs = t->Irql == PASSIVE_LEVEL;
+        if (WaitType == WaitAll) {
+            if (kernelApcs)
+                KiArmKernelApcWait(t);
+            if (Alertable)
+                KiArmAlertableWait(t);
+            status = KipWaitAll(t, Count, Object, Alertable, kernelApcs, poll, deadline, blocks);
+        } else {
+            status = KipWaitAny(t, Count, Object, Alertable, kernelApcs, poll, deadline, blocks);
+        }
+        if (kernelApcs)
+            KiDisarmKernelApcWait(t);
+        if (status != STATUS_KERNEL_APC)
+            break;
+        if (Alertable)
+            KiDisarmAlertableWait(t);
+        KiDeliverKernelApcs(t);
+    }
+    if (Alertable) {
+        KiDisarmAlertableWait(t);
+        /* They run on the way back to the application: here when the
+         * application itself waits; a driver's UserMode alertable wait
+         * gets STATUS_USER_APC and leaves them for the next one. */
+        if (status == STATUS_USER_APC && t->KernelDepth == 0)
+            KiDeliverUserApcs(t);
+    }
     t->WaitStatus = status;
     return status;
 }
@@ -348,7 +407,9 @@ DECLSPEC_EXPORT NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON 
 {
     PKTHREAD t = KiThread();
     KipCheckWaitIrql(t, Object, Timeout, "KeWaitForSingleObject at raised IRQL");
-    return KiWaitForObject((PDISPATCHER_HEADER)Object, Alertable, Timeout);
+    /* Only a UserMode wait can be ended by user APCs (alerts are not
+     * implemented). */
+    return KiWaitForObject((PDISPATCHER_HEADER)Object, Alertable && WaitMode == UserMode, Timeout);
 }
 
 /* @implemented */
@@ -367,7 +428,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI KeWaitForMultipleObjects(ULONG Count, PVOID Objec
                            "WaitBlockArray");
     if (Count == 0 || (WaitType != WaitAll && WaitType != WaitAny))
         return STATUS_INVALID_PARAMETER;
-    return KiWaitForMultipleObjects(Count, Object, WaitType, Alertable, Timeout, WaitBlockArray);
+    return KiWaitForMultipleObjects(Count, Object, WaitType, Alertable && WaitMode == UserMode, Timeout,
+                                    WaitBlockArray);
 }
 
 /* Windows returns from KeSetEvent(Wait=TRUE) at DISPATCH_LEVEL holding the

@@ -17,7 +17,6 @@ DRIVER_UNLOAD Handles_Unload;
 _Dispatch_type_(IRP_MJ_CREATE) _Dispatch_type_(IRP_MJ_CLOSE) DRIVER_DISPATCH Handles_CreateClose;
 _Dispatch_type_(IRP_MJ_DEVICE_CONTROL) DRIVER_DISPATCH Handles_DeviceControl;
 
-#define EVENT_MODIFY_STATE 0x0002
 
 static BOOLEAN LeaveThingsBehind;
 

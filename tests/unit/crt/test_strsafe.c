@@ -479,6 +479,55 @@ static void test_printf_ex(void **state)
     AssertWide(wdest, L"5");
 }
 
+/* ------------------------------------------- unaligned and NULL pointers */
+
+static void test_unaligned_length(void **state)
+{
+    (void)state;
+    size_t length = SENTINEL;
+    union {
+        unsigned char bytes[16];
+        WCHAR aligned;
+    } storage;
+    const WCHAR text[] = {'x', 'y', 0};
+    const WCHAR *odd = (const WCHAR *)(storage.bytes + 1);
+
+    memcpy(storage.bytes + 1, text, sizeof(text));
+    assert_int_equal(UnalignedStringCchLengthW(odd, 3, &length), S_OK);
+    assert_int_equal(length, 2);
+    assert_int_equal(UnalignedStringCchLengthW(odd, 2, &length), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(length, 0);
+    assert_int_equal(UnalignedStringCbLengthW(odd, 6, &length), S_OK);
+    assert_int_equal(length, 4);
+    assert_int_equal(UnalignedStringCbLengthW(odd, 5, &length), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(UnalignedStringCchLengthW(NULL, 3, &length), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(UnalignedStringCchLength(L"abc", 4, &length), S_OK); /* UNICODE: the W form */
+    assert_int_equal(length, 3);
+}
+
+static void test_ex_null_pointers(void **state)
+{
+    (void)state;
+    char dest[8];
+    WCHAR wdest[4];
+
+    /* Without STRSAFE_IGNORE_NULLS a NULL pointer is an invalid parameter
+     * (never a write through it). */
+    assert_int_equal(StringCchCopyExA(dest, 8, NULL, NULL, NULL, 0), STRSAFE_E_INVALID_PARAMETER);
+    assert_string_equal(dest, "");
+    assert_int_equal(StringCchCopyExA(NULL, 8, "a", NULL, NULL, 0), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(StringCbCatExW(NULL, 8, L"a", NULL, NULL, 0), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(StringCchPrintfExW(wdest, 4, NULL, NULL, 0, NULL), STRSAFE_E_INVALID_PARAMETER);
+    assert_int_equal(wdest[0], 0);
+    strcpy(dest, "keep");
+    assert_int_equal(StringCchCatNExA(dest, 8, NULL, 2, NULL, NULL, 0), STRSAFE_E_INVALID_PARAMETER);
+    assert_string_equal(dest, "keep");
+    /* With it, NULL reads as "". */
+    assert_int_equal(StringCchCatNExA(dest, 8, NULL, 2, NULL, NULL, STRSAFE_IGNORE_NULLS), S_OK);
+    assert_string_equal(dest, "keep");
+    assert_int_equal(StringCbCopyNExW(NULL, 0, NULL, 4, NULL, NULL, STRSAFE_IGNORE_NULLS), S_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +540,8 @@ int main(void)
         cmocka_unit_test(test_cb_ex_wide),
         cmocka_unit_test(test_cat_ex),
         cmocka_unit_test(test_printf_ex),
+        cmocka_unit_test(test_unaligned_length),
+        cmocka_unit_test(test_ex_null_pointers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,6 @@
 #include <bugcodes.h>
 
 #define NOINLINE_HELPER __attribute__((noinline))
-#define MUTANT_ALL_ACCESS 0x1F0001
 
 NTSTATUS NTAPI NtCreateMutant(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, BOOLEAN);
 NTSTATUS NTAPI NtReleaseMutant(HANDLE, PLONG);

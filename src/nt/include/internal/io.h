@@ -15,6 +15,11 @@ typedef struct _IOP_DEVOBJ_EXTENSION {
     DEVOBJ_EXTENSION Public;      /* Type 13, Size, DeviceObject */
     ULONG ExtensionFlags;         /* DOE_* */
     PDEVICE_OBJECT AttachedTo;    /* the device this one is attached on top of */
+    /* StartIo (io/startio.c): nesting depth of DriverStartIo in the low
+     * bits plus a deferred IoStartNextPacket request, in one atomic word;
+     * the key of a deferred by-key request. */
+    volatile LONG StartIoState;
+    ULONG StartIoKey;
 } IOP_DEVOBJ_EXTENSION, *PIOP_DEVOBJ_EXTENSION;
 
 #define IopDeviceExtension(d) ((PIOP_DEVOBJ_EXTENSION)(d)->DeviceObjectExtension)
@@ -84,6 +89,16 @@ SIZE_T IopSystemBufferCopyLimit(PVOID Buffer);
 void IopQueueThreadIrp(PIRP Irp);
 void IopDequeueThreadIrp(PIRP Irp);
 
+/* Calls an IRP's cancel routine as IoCancelIrp does (io/cancel.c): the
+ * caller holds the cancel spin lock, acquired from CancelIrql, and has taken
+ * the routine out of the IRP; a routine that returns still holding the lock
+ * is a bug check. */
+void IopCallCancelRoutine(PDEVICE_OBJECT DeviceObject, PIRP Irp, PDRIVER_CANCEL Routine, KIRQL CancelIrql);
+
+/* The final stage for an associated IRP: free it, and complete its master
+ * when it was the last (io/associrp.c). */
+void IopCompleteAssociatedIrp(PIRP Irp);
+
 /* Final stage of completion (buffers, IOSB, events). */
 void IopCompleteRequest(PIRP Irp);
 
@@ -110,5 +125,28 @@ NTSTATUS IopCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_AT
                        PIO_STATUS_BLOCK IoStatusBlock, ULONG FileAttributes, ULONG ShareAccess,
                        ULONG Disposition, ULONG CreateOptions, KPROCESSOR_MODE AccessMode);
 NTSTATUS IopSynchronousCall(PDEVICE_OBJECT Device, PIRP Irp, PFILE_OBJECT FileObject, PKEVENT Event);
+
+/* Overlapped I/O, completion ports and cancelling a thread's I/O
+ * (io/iocomp.c, io/threadio.c). */
+extern POBJECT_TYPE IopCompletionObjectType;
+NTSTATUS IopQueueCompletionPacket(PVOID Port, PVOID Key, PVOID ApcContext, NTSTATUS Status,
+                                  ULONG_PTR Information);
+/* What an overlapped request's completion reports beyond the IOSB and
+ * event: the file object's event, the port packet or the user APC. */
+void IopReportAsynchronousCompletion(PIRP Irp, PFILE_OBJECT File, NTSTATUS Status);
+/* A thread is ending: cancel its IRPs and wait (bounded) for them. */
+void IopCancelThreadIo(PKTHREAD Thread);
+/* The process is exiting: the same for every thread of the application. */
+void IopCancelProcessIo(void);
+/* A file object is going away: its completion context goes too. */
+void IopFreeCompletionContext(PFILE_OBJECT File);
+/* Releases an overlapped request's reference on its file object (deferred
+ * to a worker thread when it is the last one and the IRQL is raised). */
+void IopDereferenceRequestFile(PFILE_OBJECT File);
+NTSTATUS IopSetFileCompletion(PFILE_OBJECT File, HANDLE Port, PVOID Key, KPROCESSOR_MODE Mode);
+/* NtSetInformationFile's FileCompletionInformation (30) and
+ * FileIoCompletionNotificationInformation (41). */
+NTSTATUS IopSetCompletionInformation(PFILE_OBJECT File, ULONG Class, PVOID Information, ULONG Length,
+                                     KPROCESSOR_MODE Mode);
 
 #endif

@@ -51,6 +51,25 @@ typedef struct _KTHREAD {
     ULONG Processor;                   /* the processor it runs on (ke/processor.c) */
     BOOLEAN ProcessorAssigned;         /* Processor is valid */
     UCHAR DpcRoutineActive;            /* > 0 while running a DPC routine (ke/dpc.c) */
+    /* User APCs (ke/apc.c): queued by any thread under ApcLock, run by this
+     * thread in an alertable wait. AlertableWait is set (under ApcLock)
+     * while such a wait is under way, so that a queuer may end it. */
+    LIST_ENTRY UserApcList;            /* KI_USER_APC; ApcLock; set up on first use */
+    volatile LONG ApcLock;
+    volatile BOOLEAN UserApcPending;
+    volatile BOOLEAN AlertableWait;
+    BOOLEAN ApcQueueClosed;            /* the thread ended: no more APCs */
+    /* Kernel APCs (ke/apc.c): special ones (no normal routine) first, then
+     * normal ones; ApcLock. KernelApcWait is set while the thread waits at
+     * PASSIVE_LEVEL, so that an inserter wakes it to run them. */
+    LIST_ENTRY KernelApcList;          /* KAPC.ApcListEntry; set up on first use */
+    volatile BOOLEAN KernelApcPending;
+    volatile BOOLEAN KernelApcWait;
+    /* Cancelling this thread's IRPs (io/threadio.c): the IRP a canceller
+     * is inside IoCancelIrp for, and that canceller; IrpListLock. Its
+     * completion waits for the canceller to let go of it. */
+    PIRP CancellingIrp;
+    struct _KTHREAD *CancellingThread;
 } KTHREAD;
 
 typedef struct _ETHREAD {
@@ -141,6 +160,37 @@ void KiRundownThread(PKTHREAD Thread, NTSTATUS ExitStatus);
  * making it findable by id (ke/thread.c). */
 PKTHREAD PspCreateThreadObject(struct _EPROCESS *Process, BOOLEAN SystemThread);
 void PspInsertThread(PKTHREAD Thread);
+
+/* User APCs (ke/apc.c). A queued APC runs once, in the target thread's
+ * next alertable wait, which then returns STATUS_USER_APC; Free (if any)
+ * releases it after it ran or when the thread ends without running it. */
+typedef VOID NTAPI KI_USER_APC_ROUTINE(PVOID Context, PVOID Argument1, PVOID Argument2);
+typedef struct _KI_USER_APC {
+    LIST_ENTRY Entry;
+    KI_USER_APC_ROUTINE *Routine;
+    PVOID Context, Argument1, Argument2;
+    void (*Free)(struct _KI_USER_APC *Apc);
+    BOOLEAN Ran;                       /* set before Free: it ran (or was dropped) */
+} KI_USER_APC, *PKI_USER_APC;
+/* Queues Apc to Thread; FALSE if the thread has ended (Apc not queued). */
+BOOLEAN KiInsertUserApc(PKTHREAD Thread, PKI_USER_APC Apc);
+/* For waits: arms the alertable state (STATUS_USER_APC ends the wait at
+ * once if an APC is pending), disarms it, and runs the pending APCs. */
+void KiArmAlertableWait(PKTHREAD Thread);
+void KiDisarmAlertableWait(PKTHREAD Thread);
+void KiDeliverUserApcs(PKTHREAD Thread);
+/* A thread is ending: its kernel APCs run, its user APCs that never ran
+ * are released. */
+void KiFlushUserApcs(PKTHREAD Thread);
+/* Waits (any, not only alertable ones) at PASSIVE_LEVEL: whether a kernel
+ * APC may run now (then the wait ends with STATUS_KERNEL_APC, they run and
+ * the wait goes on), arming and disarming the wake-up, and running them. */
+BOOLEAN KiKernelApcDeliverable(PKTHREAD Thread);
+void KiArmKernelApcWait(PKTHREAD Thread);
+void KiDisarmKernelApcWait(PKTHREAD Thread);
+void KiDeliverKernelApcs(PKTHREAD Thread);
+/* NtDelayExecution: a wait on no object (NULL Interval: for ever). */
+NTSTATUS KiDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER Interval);
 
 /* Exceptions (ke/except.c). */
 void KiInitializeExceptions(void);

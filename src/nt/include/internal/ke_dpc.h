@@ -21,6 +21,7 @@ void KiDispatchPendingDpcs(PKTHREAD Thread);
  * thread: a DPC targeted at no processor goes to Processor, and that
  * processor's DPC thread runs it (timer expiry). */
 BOOLEAN KiQueueDpcToProcessor(PKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2, ULONG Processor);
+void KiWaitForTimerExpiry(void);
 
 /* Interrupt time (100 ns since boot) and system time (100 ns since
  * 1601-01-01 UTC) (ke/clock.c). */

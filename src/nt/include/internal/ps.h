@@ -9,5 +9,7 @@
 
 extern POBJECT_TYPE PspThreadObjectType, PspProcessObjectType;
 void PspInitializeProcesses(void);
+/* References up to Max threads of Process (ke/thread.c). */
+ULONG PspReferenceProcessThreads(PEPROCESS Process, PKTHREAD *Threads, ULONG Max);
 
 #endif

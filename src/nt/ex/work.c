@@ -45,9 +45,9 @@ static void ExpWorkerThread(void *unused)
             KPROCESSOR_MODE saved = KiEnterService(self, KernelMode);
             PWORKER_THREAD_ROUTINE routine = item->WorkerRoutine;
             KI_FP_CONTROL fp;
-            KiCaptureFpControl(&fp);
+            KiFpGuardEnter(&fp);
             routine(item->Parameter);
-            KiCheckFpControl(&fp, (const void *)routine, "work item");
+            KiFpGuardLeave(&fp, (const void *)routine, "work item");
             KiLeaveService(self, saved);
             if (self->Irql != PASSIVE_LEVEL)
                 KiBugCheckAt(WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, self->Irql,
@@ -85,12 +85,12 @@ static void IopRunWorkItem(PVOID Parameter)
     PDEVICE_OBJECT device = item->DeviceObject;
     const void *routine = item->RoutineEx ? (const void *)item->RoutineEx : (const void *)item->Routine;
     KI_FP_CONTROL fp;
-    KiCaptureFpControl(&fp);
+    KiFpGuardEnter(&fp);
     if (item->RoutineEx)
         item->RoutineEx(device, item->Context, item);
     else
         item->Routine(device, item->Context);
-    KiCheckFpControl(&fp, routine, "work item");
+    KiFpGuardLeave(&fp, routine, "work item");
     ObfDereferenceObject(device);
 }
 

@@ -38,9 +38,9 @@ void IopCallCancelRoutine(PDEVICE_OBJECT DeviceObject, PIRP Irp, PDRIVER_CANCEL 
 {
     Irp->CancelIrql = CancelIrql;
     KI_FP_CONTROL fp;
-    KiCaptureFpControl(&fp);
+    KiFpGuardEnter(&fp);
     Routine(DeviceObject, Irp);
-    KiCheckFpControl(&fp, (const void *)Routine, "cancel routine");
+    KiFpGuardLeave(&fp, (const void *)Routine, "cancel routine");
     if (IopCancelLockHeldByMe())
         KiBugCheckAt(DRIVER_RETURNED_HOLDING_CANCEL_LOCK, (ULONG_PTR)Irp, (ULONG_PTR)Routine, 0, 0, NULL,
                      "a cancel routine returned without calling IoReleaseCancelSpinLock(Irp->CancelIrql)");

@@ -59,9 +59,9 @@ DECLSPEC_EXPORT NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIR
     KIRQL irql = thread->Irql;
     PDRIVER_DISPATCH dispatch = DeviceObject->DriverObject->MajorFunction[sp->MajorFunction];
     KI_FP_CONTROL fp;
-    KiCaptureFpControl(&fp);
+    KiFpGuardEnter(&fp);
     NTSTATUS status = dispatch(DeviceObject, Irp);
-    KiCheckFpControl(&fp, (const void *)dispatch, "dispatch routine");
+    KiFpGuardLeave(&fp, (const void *)dispatch, "dispatch routine");
     if (thread->Irql != irql)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x05, (ULONG_PTR)DeviceObject->DriverObject->MajorFunction[sp->MajorFunction],
                      irql, thread->Irql, NULL, "a dispatch routine returned at a different IRQL than it was called at");
@@ -112,9 +112,9 @@ DECLSPEC_EXPORT VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                                         : NULL;
             IopNotifyIrp(IopIrpCompletionRoutine, Irp, (PVOID)routine);
             KI_FP_CONTROL fp;
-            KiCaptureFpControl(&fp);
+            KiFpGuardEnter(&fp);
             NTSTATUS routineStatus = routine(device, Irp, context);
-            KiCheckFpControl(&fp, (const void *)routine, "completion routine");
+            KiFpGuardLeave(&fp, (const void *)routine, "completion routine");
             if (routineStatus == STATUS_MORE_PROCESSING_REQUIRED)
                 return;
         } else if (Irp->PendingReturned && Irp->CurrentLocation <= Irp->StackCount) {

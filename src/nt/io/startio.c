@@ -47,9 +47,9 @@ static LONG IopCallStartIo(PDEVICE_OBJECT DeviceObject, PIRP Irp)
                                                               "IoStartNextPacket but its driver has no DriverStartIo");
     __atomic_add_fetch(&doe->StartIoState, 1, __ATOMIC_ACQ_REL);
     KI_FP_CONTROL fp;
-    KiCaptureFpControl(&fp);
+    KiFpGuardEnter(&fp);
     startIo(DeviceObject, Irp);
-    KiCheckFpControl(&fp, (const void *)startIo, "StartIo routine");
+    KiFpGuardLeave(&fp, (const void *)startIo, "StartIo routine");
     if (KiThread()->Irql != DISPATCH_LEVEL)
         KiBugCheckAt(IRQL_NOT_GREATER_OR_EQUAL, KiThread()->Irql, DISPATCH_LEVEL, (ULONG_PTR)startIo, 0, NULL,
                      "a StartIo routine returned at an IRQL other than DISPATCH_LEVEL");

@@ -202,9 +202,9 @@ static void KipDrainQueue(PKTHREAD t, KIP_DPC_DATA *d)
         t->DpcRoutineActive++;
         KPROCESSOR_MODE mode = KiEnterService(t, KernelMode);
         KI_FP_CONTROL fp;
-        KiCaptureFpControl(&fp);
+        KiFpGuardEnter(&fp);
         routine(dpc, context, arg1, arg2);
-        KiCheckFpControl(&fp, (const void *)routine, "DPC");
+        KiFpGuardLeave(&fp, (const void *)routine, "DPC");
         KiLeaveService(t, mode);
         t->DpcRoutineActive--;
         /* A routine that lowered IRQL was caught in KeLowerIrql (0xC4/0x31

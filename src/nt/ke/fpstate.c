@@ -95,6 +95,15 @@ void KiFpControlChanged(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, 
     }
 }
 
+int KiFpGuardEnabled = 1;
+
+static __attribute__((constructor)) void KipReadFpGuardSetting(void)
+{
+    const char *setting = ntkhost->getenv("NTK_FP_CHECK");
+    if (setting && !strcmp(setting, "off"))
+        KiFpGuardEnabled = 0;
+}
+
 unsigned long KiFpControlReportCount(void)
 {
     return __atomic_load_n(&KipFpReportCount, __ATOMIC_RELAXED);

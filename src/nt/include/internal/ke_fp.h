@@ -67,6 +67,24 @@ static inline __attribute__((always_inline)) void KiCheckFpControl(const KI_FP_C
         KiFpControlChanged(Entered, &now, Routine, What);
 }
 
+/* The guard around every driver routine ntk calls (dispatch, completion,
+ * DPC, StartIo, cancel, work item). NTK_FP_CHECK=off turns it off: reading
+ * MXCSR costs a few ns, which the benchmarks of deep stacks notice. */
+extern int KiFpGuardEnabled;
+
+static inline __attribute__((always_inline)) void KiFpGuardEnter(KI_FP_CONTROL *Control)
+{
+    if (__builtin_expect(KiFpGuardEnabled, 1))
+        KiCaptureFpControl(Control);
+}
+
+static inline __attribute__((always_inline)) void KiFpGuardLeave(const KI_FP_CONTROL *Entered, const void *Routine,
+                                                                 const char *What)
+{
+    if (__builtin_expect(KiFpGuardEnabled, 1))
+        KiCheckFpControl(Entered, Routine, What);
+}
+
 /* Routines reported so far (tests). */
 unsigned long KiFpControlReportCount(void);
 

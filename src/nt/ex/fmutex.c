@@ -19,7 +19,7 @@ static void ExpAcquire(PFAST_MUTEX m)
 {
     /* Count: 1 free, 0 owned, negative: owned with waiters. */
     if (__atomic_sub_fetch(&m->Count, 1, __ATOMIC_ACQUIRE) != 0) {
-        m->Contention++;
+        __atomic_add_fetch(&m->Contention, 1, __ATOMIC_RELAXED); /* by waiters, not the owner */
         KiWaitForObject(&m->Event.Header, FALSE, NULL);
     }
     m->Owner = KiThread();

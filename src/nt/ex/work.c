@@ -28,9 +28,7 @@ static struct ntkhost_thread *ExpWorker;
 
 static void ExpWorkerThread(void *unused)
 {
-    PKTHREAD self = KiThread();
-    self->SystemThread = TRUE;
-    self->Process = PsInitialSystemProcess;
+    PKTHREAD self = KiBecomeSystemThread();
     self->PreviousMode = KernelMode;
     for (;;) {
         KiWaitForObject(&ExpWorkAvailable.Header, FALSE, NULL);

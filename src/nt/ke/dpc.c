@@ -221,9 +221,7 @@ static void KipDrainQueue(PKTHREAD t, KIP_DPC_DATA *d)
 static void KipDpcThread(void *Parameter)
 {
     KIP_DPC_DATA *d = Parameter;
-    PKTHREAD self = KiThread();
-    self->SystemThread = TRUE;
-    self->Process = PsInitialSystemProcess;
+    PKTHREAD self = KiBecomeSystemThread();
     self->PreviousMode = KernelMode;
     self->Processor = d->Number;
     self->ProcessorAssigned = TRUE;

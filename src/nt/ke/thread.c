@@ -91,14 +91,10 @@ static void KiThreadExit(void *arg)
     ObfDereferenceObject(t);
 }
 
-/* Makes a KTHREAD for a host thread that entered the kernel for the first
- * time (the application's main thread and any thread it created). */
-PKTHREAD KeGetCurrentThreadFast(void)
+/* Makes the calling host thread's KTHREAD, in Process, and publishes it. */
+static PKTHREAD KipCreateCurrentThread(PEPROCESS Process, BOOLEAN SystemThread)
 {
-    PKTHREAD t = KiCurrentThread;
-    if (t)
-        return t;
-    t = PspCreateThreadObject(PspApplicationProcess ? PspApplicationProcess : PsInitialSystemProcess, FALSE);
+    PKTHREAD t = PspCreateThreadObject(Process, SystemThread);
     if (!t)
         KiBugCheckAt(0x5D, 1, 0, 0, 0, NULL, "out of memory creating a thread object");
     t->ThreadId = ntkhost->thread_id();
@@ -107,6 +103,27 @@ PKTHREAD KeGetCurrentThreadFast(void)
     KiCurrentThread = t;
     ntkhost->thread_exit_notify(KiThreadExit, t);
     return t;
+}
+
+/* Makes a KTHREAD for a host thread that entered the kernel for the first
+ * time (the application's main thread and any thread it created). */
+PKTHREAD KeGetCurrentThreadFast(void)
+{
+    PKTHREAD t = KiCurrentThread;
+    if (t)
+        return t;
+    return KipCreateCurrentThread(PspApplicationProcess ? PspApplicationProcess : PsInitialSystemProcess, FALSE);
+}
+
+/* The calling host thread, started by the kernel itself (DPC, timer and
+ * worker threads), as a system thread of the System process from the start:
+ * other threads may already be looking at the thread list. */
+PKTHREAD KiBecomeSystemThread(void)
+{
+    PKTHREAD t = KiCurrentThread;
+    if (t)
+        return t;
+    return KipCreateCurrentThread(PsInitialSystemProcess, TRUE);
 }
 
 /* References up to Max threads of Process (for cancelling their I/O). */

@@ -66,9 +66,7 @@ static void KipUnlinkTimer(PKTIMER Timer)
 static void KipTimerThread(void *Unused)
 {
     (void)Unused;
-    PKTHREAD self = KiThread();
-    self->SystemThread = TRUE;
-    self->Process = PsInitialSystemProcess;
+    PKTHREAD self = KiBecomeSystemThread();
     self->PreviousMode = KernelMode;
     for (;;) {
         int32_t seen = __atomic_load_n(&KipTimerWake, __ATOMIC_ACQUIRE);

@@ -45,7 +45,7 @@ static DWORD WINAPI Worker(LPVOID arg)
     HANDLE events[SLOTS];
     for (int i = 0; i < SLOTS; i++)
         events[i] = ov[i].hEvent;
-    while (!stop) {
+    while (!InterlockedCompareExchange(&stop, 0, 0)) {
         BOOL allBusy = TRUE;
         for (int k = 0; k < SLOTS; k++)
             allBusy &= busy[k];

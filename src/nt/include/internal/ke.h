@@ -92,6 +92,7 @@ typedef struct _EPROCESS {
 /* The calling thread's KTHREAD, created on first use for threads the kernel
  * did not create (the application's threads). */
 PKTHREAD KeGetCurrentThreadFast(void);
+PKTHREAD KiBecomeSystemThread(void);
 extern __thread PKTHREAD KiCurrentThread __attribute__((tls_model("initial-exec")));
 static inline PKTHREAD KiThread(void)
 {

@@ -263,10 +263,43 @@ void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
     LdrpUnloadDriverImage(image);
 }
 
+static LONG IopOpenFilesOnDriver(PDRIVER_OBJECT DriverObject)
+{
+    LONG open = 0;
+    for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
+        open += __atomic_load_n(&dev->ReferenceCount, __ATOMIC_ACQUIRE);
+    return open;
+}
+
+/* At exit an application thread may still be on its way out of an I/O
+ * service, holding the file object whose close goes to the driver. As on
+ * Windows, a driver with files open on its devices is not unloaded: ntk
+ * waits (bounded) for them to close, and past the deadline reports the
+ * driver and leaves it loaded rather than call into freed objects. */
+static BOOLEAN IopWaitForOpenFiles(PDRIVER_OBJECT DriverObject, int64_t deadline)
+{
+    LONG open;
+    while ((open = IopOpenFilesOnDriver(DriverObject)) > 0) {
+        if (ntkhost->monotonic_ns() >= deadline) {
+            PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
+            char line[512];
+            snprintf(line, sizeof line,
+                     "ntk: %s still has %ld file object(s) open on its devices %.1f s after exit began; "
+                     "not unloading it\n",
+                     d->Private.Image->Name, (long)open, (double)IopCancelTimeoutNs() / 1e9);
+            IopReport(line);
+            return FALSE;
+        }
+        ntkhost->sleep_ns(1000000);
+    }
+    return TRUE;
+}
+
 void IopUnloadAllDrivers(void)
 {
     /* Work a driver queued must run before its image goes away. */
     ExpFlushWorkQueue();
+    int64_t deadline = ntkhost->monotonic_ns() + IopCancelTimeoutNs();
     for (;;) {
         ObpAcquireLock(&IopLoadedDriversLock);
         PDRIVER_OBJECT last = NULL;
@@ -275,7 +308,14 @@ void IopUnloadAllDrivers(void)
         ObpReleaseLock(&IopLoadedDriversLock);
         if (!last)
             return;
-        IopUnloadDriver(last);
+        if (IopWaitForOpenFiles(last, deadline)) {
+            IopUnloadDriver(last);
+        } else {
+            ObpAcquireLock(&IopLoadedDriversLock);
+            RemoveEntryList(&CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver)->Private.LoadedEntry);
+            InitializeListHead(&CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver)->Private.LoadedEntry);
+            ObpReleaseLock(&IopLoadedDriversLock);
+        }
     }
 }
 

@@ -92,7 +92,7 @@ static BOOLEAN IopAnyIrpOfThread(PKTHREAD t, IOP_IRP_FILTER *Filter, PVOID Conte
     return any;
 }
 
-static int64_t IopCancelTimeoutNs(void)
+int64_t IopCancelTimeoutNs(void)
 {
     static volatile int64_t cached = -1;
     int64_t ns = __atomic_load_n(&cached, __ATOMIC_RELAXED);

@@ -138,6 +138,8 @@ void IopReportAsynchronousCompletion(PIRP Irp, PFILE_OBJECT File, NTSTATUS Statu
 void IopCancelThreadIo(PKTHREAD Thread);
 /* The process is exiting: the same for every thread of the application. */
 void IopCancelProcessIo(void);
+/* How long exiting waits for I/O to drain (NTK_IO_CANCEL_TIMEOUT). */
+int64_t IopCancelTimeoutNs(void);
 /* A file object is going away: its completion context goes too. */
 void IopFreeCompletionContext(PFILE_OBJECT File);
 /* Releases an overlapped request's reference on its file object (deferred

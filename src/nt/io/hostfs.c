@@ -18,23 +18,6 @@
 #define FILE_ATTRIBUTE_DIRECTORY 0x00000010
 #endif
 
-/* Windows layouts of the information classes this file system answers. */
-typedef struct {
-    LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
-    ULONG FileAttributes;
-} IOP_FILE_BASIC_INFORMATION;
-typedef struct {
-    LARGE_INTEGER AllocationSize, EndOfFile;
-    ULONG NumberOfLinks;
-    BOOLEAN DeletePending, Directory;
-} IOP_FILE_STANDARD_INFORMATION;
-typedef struct {
-    LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime, AllocationSize, EndOfFile;
-    ULONG FileAttributes;
-} IOP_FILE_NETWORK_OPEN_INFORMATION;
-_Static_assert(sizeof(IOP_FILE_BASIC_INFORMATION) == 40, "FILE_BASIC_INFORMATION");
-_Static_assert(sizeof(IOP_FILE_STANDARD_INFORMATION) == 24, "FILE_STANDARD_INFORMATION");
-_Static_assert(sizeof(IOP_FILE_NETWORK_OPEN_INFORMATION) == 56, "FILE_NETWORK_OPEN_INFORMATION");
 
 typedef struct IOP_HOST_FILE {
     intptr_t Handle;
@@ -213,9 +196,9 @@ static NTSTATUS IopHostQueryInformation(PIRP Irp, PIO_STACK_LOCATION sp)
     LONGLONG allocation = (LONGLONG)((info.size + 4095) & ~4095ull);
     switch (sp->Parameters.QueryFile.FileInformationClass) {
     case FileBasicInformation: {
-        if (length < sizeof(IOP_FILE_BASIC_INFORMATION))
+        if (length < sizeof(FILE_BASIC_INFORMATION))
             return IopHostComplete(Irp, STATUS_INFO_LENGTH_MISMATCH, 0);
-        IOP_FILE_BASIC_INFORMATION *b = out;
+        FILE_BASIC_INFORMATION *b = out;
         memset(b, 0, sizeof *b);
         b->CreationTime = IopHostTime(info.ctime_ns);
         b->LastAccessTime = IopHostTime(info.atime_ns);
@@ -225,9 +208,9 @@ static NTSTATUS IopHostQueryInformation(PIRP Irp, PIO_STACK_LOCATION sp)
         return IopHostComplete(Irp, STATUS_SUCCESS, sizeof *b);
     }
     case FileStandardInformation: {
-        if (length < sizeof(IOP_FILE_STANDARD_INFORMATION))
+        if (length < sizeof(FILE_STANDARD_INFORMATION))
             return IopHostComplete(Irp, STATUS_INFO_LENGTH_MISMATCH, 0);
-        IOP_FILE_STANDARD_INFORMATION *s = out;
+        FILE_STANDARD_INFORMATION *s = out;
         memset(s, 0, sizeof *s);
         s->AllocationSize.QuadPart = allocation;
         s->EndOfFile.QuadPart = (LONGLONG)info.size;
@@ -237,9 +220,9 @@ static NTSTATUS IopHostQueryInformation(PIRP Irp, PIO_STACK_LOCATION sp)
         return IopHostComplete(Irp, STATUS_SUCCESS, sizeof *s);
     }
     case FileNetworkOpenInformation: {
-        if (length < sizeof(IOP_FILE_NETWORK_OPEN_INFORMATION))
+        if (length < sizeof(FILE_NETWORK_OPEN_INFORMATION))
             return IopHostComplete(Irp, STATUS_INFO_LENGTH_MISMATCH, 0);
-        IOP_FILE_NETWORK_OPEN_INFORMATION *n = out;
+        FILE_NETWORK_OPEN_INFORMATION *n = out;
         memset(n, 0, sizeof *n);
         n->CreationTime = IopHostTime(info.ctime_ns);
         n->LastAccessTime = IopHostTime(info.atime_ns);

@@ -409,3 +409,63 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK Desi
     KiLeaveService(t, saved);
     return status;
 }
+
+/* The Zw forms: the same services with KernelMode as the previous mode, so
+ * a driver's own buffers and handles are not probed as a caller's. */
+#define IOP_AS_KERNEL_CALLER(call)                                          \
+    ({                                                                      \
+        PKTHREAD thread_ = KiThread();                                      \
+        KPROCESSOR_MODE saved_ = KiEnterService(thread_, KernelMode);       \
+        NTSTATUS status_ = (call);                                          \
+        KiLeaveService(thread_, saved_);                                    \
+        status_;                                                            \
+    })
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwOpenFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess,
+                                         POBJECT_ATTRIBUTES ObjectAttributes, PIO_STATUS_BLOCK IoStatusBlock,
+                                         ULONG ShareAccess, ULONG OpenOptions)
+{
+    KI_CHECK_IRQL(ZwOpenFile);
+    return ZwCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock, NULL, 0, ShareAccess, FILE_OPEN,
+                        OpenOptions, NULL, 0);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwReadFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine,
+                                         PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer,
+                                         ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
+{
+    KI_CHECK_IRQL(ZwReadFile);
+    return IOP_AS_KERNEL_CALLER(
+        NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset, Key));
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwWriteFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine,
+                                          PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer,
+                                          ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
+{
+    KI_CHECK_IRQL(ZwWriteFile);
+    return IOP_AS_KERNEL_CALLER(
+        NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset, Key));
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwDeviceIoControlFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine,
+                                                    PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock,
+                                                    ULONG IoControlCode, PVOID InputBuffer, ULONG InputBufferLength,
+                                                    PVOID OutputBuffer, ULONG OutputBufferLength)
+{
+    KI_CHECK_IRQL(ZwDeviceIoControlFile);
+    return IOP_AS_KERNEL_CALLER(NtDeviceIoControlFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+                                                      IoControlCode, InputBuffer, InputBufferLength, OutputBuffer,
+                                                      OutputBufferLength));
+}
+
+/* @implemented */
+DECLSPEC_EXPORT NTSTATUS NTAPI ZwFlushBuffersFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock)
+{
+    KI_CHECK_IRQL(ZwFlushBuffersFile);
+    return IOP_AS_KERNEL_CALLER(NtFlushBuffersFile(FileHandle, IoStatusBlock));
+}

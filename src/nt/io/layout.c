@@ -4,6 +4,7 @@
  * that driver binaries built for Windows could one day use them as they are.
  */
 #include <internal/io.h>
+#include <ntddk.h>
 
 #define LAYOUT(type, size) _Static_assert(sizeof(type) == (size), #type " must be " #size " bytes as on Windows x64")
 #define OFFSET(type, field, off) \
@@ -29,6 +30,15 @@ LAYOUT(DRIVER_OBJECT, 0x150);
 LAYOUT(FILE_OBJECT, 0xD8);
 LAYOUT(OBJECT_ATTRIBUTES, 0x30);
 LAYOUT(KLOCK_QUEUE_HANDLE, 0x18);
+LAYOUT(FILE_BASIC_INFORMATION, 0x28);
+LAYOUT(FILE_STANDARD_INFORMATION, 0x18);
+LAYOUT(FILE_POSITION_INFORMATION, 0x8);
+LAYOUT(FILE_NETWORK_OPEN_INFORMATION, 0x38);
+LAYOUT(FILE_END_OF_FILE_INFORMATION, 0x8);
+LAYOUT(FILE_DISPOSITION_INFORMATION, 0x1);
+OFFSET(FILE_STANDARD_INFORMATION, NumberOfLinks, 0x10);
+OFFSET(FILE_STANDARD_INFORMATION, Directory, 0x15);
+OFFSET(FILE_BASIC_INFORMATION, FileAttributes, 0x20);
 
 OFFSET(DISPATCHER_HEADER, SignalState, 0x04);
 OFFSET(DISPATCHER_HEADER, WaitListHead, 0x08);

@@ -313,6 +313,46 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegCreateKeyExA(HKEY hKey, LPCSTR lpSubKey, DWORD
     return err;
 }
 
+/* What RegQueryGrowing asks the key for. */
+typedef enum REG_QUERY_KIND {
+    RegQueryValueByName,    /* partial information of the named value */
+    RegQuerySubkeyByIndex,  /* node information of a subkey */
+    RegQueryValueByIndex,   /* full information of a value */
+} REG_QUERY_KIND;
+
+/* One answer of the registry services in a malloc'ed buffer grown until it
+ * fits. */
+static LSTATUS RegQueryGrowing(HANDLE Key, REG_QUERY_KIND Kind, PUNICODE_STRING Name, ULONG Index, ULONG Size,
+                               void **Info)
+{
+    for (;;) {
+        void *info = malloc(Size);
+        if (!info)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        ULONG needed = 0;
+        NTSTATUS status;
+        switch (Kind) {
+        case RegQueryValueByName:
+            status = NtQueryValueKey(Key, Name, Win32KeyValuePartialInformation, info, Size, &needed);
+            break;
+        case RegQuerySubkeyByIndex:
+            status = NtEnumerateKey(Key, Index, Win32KeyNodeInformation, info, Size, &needed);
+            break;
+        default:
+            status = NtEnumerateValueKey(Key, Index, Win32KeyValueFullInformation, info, Size, &needed);
+            break;
+        }
+        if (NT_SUCCESS(status)) {
+            *Info = info;
+            return ERROR_SUCCESS;
+        }
+        free(info);
+        if (status != STATUS_BUFFER_OVERFLOW && status != STATUS_BUFFER_TOO_SMALL)
+            return status == STATUS_NO_MORE_ENTRIES ? ERROR_NO_MORE_ITEMS : RegError(status);
+        Size = needed;
+    }
+}
+
 /* A whole value: malloc'ed partial information. */
 static LSTATUS RegReadValue(HANDLE Key, const WCHAR *Name, WIN32_KEY_VALUE_PARTIAL_INFORMATION **Info)
 {
@@ -320,21 +360,10 @@ static LSTATUS RegReadValue(HANDLE Key, const WCHAR *Name, WIN32_KEY_VALUE_PARTI
     if (chars * sizeof(WCHAR) > 0xFFFE)
         return ERROR_INVALID_PARAMETER;
     UNICODE_STRING name = {(USHORT)(chars * sizeof(WCHAR)), (USHORT)(chars * sizeof(WCHAR)), (PWSTR)Name};
-    ULONG size = 256, needed = 0;
-    for (;;) {
-        WIN32_KEY_VALUE_PARTIAL_INFORMATION *info = malloc(size);
-        if (!info)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        NTSTATUS status = NtQueryValueKey(Key, &name, Win32KeyValuePartialInformation, info, size, &needed);
-        if (NT_SUCCESS(status)) {
-            *Info = info;
-            return ERROR_SUCCESS;
-        }
-        free(info);
-        if (status != STATUS_BUFFER_OVERFLOW && status != STATUS_BUFFER_TOO_SMALL)
-            return RegError(status);
-        size = needed;
-    }
+    void *info = NULL;
+    LSTATUS err = RegQueryGrowing(Key, RegQueryValueByName, &name, 0, 256, &info);
+    *Info = info;
+    return err;
 }
 
 static BOOL RegIsString(DWORD Type)
@@ -465,24 +494,12 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegSetValueExA(HKEY hKey, LPCSTR lpValueName, DWO
 static LSTATUS RegEnumKeyInfo(HKEY hKey, DWORD Index, WIN32_KEY_NODE_INFORMATION **Info)
 {
     HANDLE key;
+    void *info = NULL;
     LSTATUS err = RegResolve(hKey, &key);
-    if (err)
-        return err;
-    ULONG size = 256, needed;
-    for (;;) {
-        WIN32_KEY_NODE_INFORMATION *info = malloc(size);
-        if (!info)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        NTSTATUS status = NtEnumerateKey(key, Index, Win32KeyNodeInformation, info, size, &needed);
-        if (NT_SUCCESS(status) && status != STATUS_NO_MORE_ENTRIES) {
-            *Info = info;
-            return ERROR_SUCCESS;
-        }
-        free(info);
-        if (status != STATUS_BUFFER_OVERFLOW && status != STATUS_BUFFER_TOO_SMALL)
-            return status == STATUS_NO_MORE_ENTRIES ? ERROR_NO_MORE_ITEMS : RegError(status);
-        size = needed;
-    }
+    if (!err)
+        err = RegQueryGrowing(key, RegQuerySubkeyByIndex, NULL, Index, 256, &info);
+    *Info = info;
+    return err;
 }
 
 /* @implemented */
@@ -562,24 +579,12 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumKeyExA(HKEY hKey, DWORD dwIndex, LPSTR lpN
 static LSTATUS RegEnumValueInfo(HKEY hKey, DWORD Index, WIN32_KEY_VALUE_FULL_INFORMATION **Info)
 {
     HANDLE key;
+    void *info = NULL;
     LSTATUS err = RegResolve(hKey, &key);
-    if (err)
-        return err;
-    ULONG size = 512, needed;
-    for (;;) {
-        WIN32_KEY_VALUE_FULL_INFORMATION *info = malloc(size);
-        if (!info)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        NTSTATUS status = NtEnumerateValueKey(key, Index, Win32KeyValueFullInformation, info, size, &needed);
-        if (NT_SUCCESS(status) && status != STATUS_NO_MORE_ENTRIES) {
-            *Info = info;
-            return ERROR_SUCCESS;
-        }
-        free(info);
-        if (status != STATUS_BUFFER_OVERFLOW && status != STATUS_BUFFER_TOO_SMALL)
-            return status == STATUS_NO_MORE_ENTRIES ? ERROR_NO_MORE_ITEMS : RegError(status);
-        size = needed;
-    }
+    if (!err)
+        err = RegQueryGrowing(key, RegQueryValueByIndex, NULL, Index, 512, &info);
+    *Info = info;
+    return err;
 }
 
 /* @implemented */

@@ -13,11 +13,6 @@
 #include <internal/mm.h>
 #include <internal/ntk_alloc.h>
 
-static KPROCESSOR_MODE CmpCallerMode(void)
-{
-    return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
-}
-
 static BOOLEAN CmpIsRegistryPath(PCUNICODE_STRING Name)
 {
     static const WCHAR prefix[] = L"\\REGISTRY";
@@ -296,8 +291,11 @@ static NTSTATUS CmpEnumerateKey(HANDLE KeyHandle, ULONG Index, KEY_INFORMATION_C
     return status;
 }
 
-static NTSTATUS CmpQueryValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName, KEY_VALUE_INFORMATION_CLASS Class,
-                                 PVOID Buffer, ULONG Length, PULONG ResultLength, KPROCESSOR_MODE Mode)
+/* NtQueryValueKey (by name; a NULL name is the default value) and
+ * NtEnumerateValueKey (by index): the same checks, lookup and answer. */
+static NTSTATUS CmpReadValue(HANDLE KeyHandle, BOOLEAN ByIndex, PUNICODE_STRING ValueName, ULONG Index,
+                             KEY_VALUE_INFORMATION_CLASS Class, PVOID Buffer, ULONG Length, PULONG ResultLength,
+                             KPROCESSOR_MODE Mode)
 {
     NTSTATUS status = CmpProbeOutput(Buffer, Length, ResultLength, Mode);
     if (!NT_SUCCESS(status))
@@ -307,34 +305,12 @@ static NTSTATUS CmpQueryValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName, KE
     if (!NT_SUCCESS(status))
         return status;
     ObpAcquireLock(&CmpRegistryLock);
-    PCM_KEY_VALUE v = body->Node->Deleted ? NULL : CmpFindValue(body->Node, ValueName);
-    if (body->Node->Deleted)
+    PCM_KEY_NODE node = body->Node;
+    PCM_KEY_VALUE v = node->Deleted ? NULL : ByIndex ? CmpValueAt(node, Index) : CmpFindValue(node, ValueName);
+    if (node->Deleted)
         status = STATUS_KEY_DELETED;
     else if (!v)
-        status = STATUS_OBJECT_NAME_NOT_FOUND;
-    else
-        status = CmpQueryValueInformation(v, Class, Buffer, Length, ResultLength);
-    ObpReleaseLock(&CmpRegistryLock);
-    ObfDereferenceObject(body);
-    return status;
-}
-
-static NTSTATUS CmpEnumerateValueKey(HANDLE KeyHandle, ULONG Index, KEY_VALUE_INFORMATION_CLASS Class,
-                                     PVOID Buffer, ULONG Length, PULONG ResultLength, KPROCESSOR_MODE Mode)
-{
-    NTSTATUS status = CmpProbeOutput(Buffer, Length, ResultLength, Mode);
-    if (!NT_SUCCESS(status))
-        return status;
-    PCM_KEY_BODY body;
-    status = CmpReferenceKey(KeyHandle, KEY_QUERY_VALUE, Mode, &body);
-    if (!NT_SUCCESS(status))
-        return status;
-    ObpAcquireLock(&CmpRegistryLock);
-    PCM_KEY_VALUE v = body->Node->Deleted ? NULL : CmpValueAt(body->Node, Index);
-    if (body->Node->Deleted)
-        status = STATUS_KEY_DELETED;
-    else if (!v)
-        status = STATUS_NO_MORE_ENTRIES;
+        status = ByIndex ? STATUS_NO_MORE_ENTRIES : STATUS_OBJECT_NAME_NOT_FOUND;
     else
         status = CmpQueryValueInformation(v, Class, Buffer, Length, ResultLength);
     ObpReleaseLock(&CmpRegistryLock);
@@ -411,18 +387,14 @@ static NTSTATUS CmpFlushKey(HANDLE KeyHandle, KPROCESSOR_MODE Mode)
     DECLSPEC_EXPORT NTSTATUS NTAPI zw params                                                                   \
     {                                                                                                          \
         KI_CHECK_IRQL(zw);                                                                                     \
-        PKTHREAD t = KiThread();                                                                               \
         KPROCESSOR_MODE Mode = KernelMode;                                                                     \
-        KPROCESSOR_MODE saved = KiEnterService(t, KernelMode);                                                 \
-        NTSTATUS status = call_mode args;                                                                      \
-        KiLeaveService(t, saved);                                                                              \
-        return status;                                                                                         \
+        return KI_AS_KERNEL_CALLER(call_mode args);                                                            \
     }                                                                                                          \
     /* @implemented */                                                                                         \
     DECLSPEC_EXPORT NTSTATUS NTAPI nt params                                                                   \
     {                                                                                                          \
         PKTHREAD t = KiThread();                                                                               \
-        KPROCESSOR_MODE Mode = CmpCallerMode();                                                                \
+        KPROCESSOR_MODE Mode = KiCallerMode(t);                                                                \
         KPROCESSOR_MODE saved = KiEnterService(t, Mode);                                                       \
         NTSTATUS status = call_mode args;                                                                      \
         KiLeaveService(t, saved);                                                                              \
@@ -456,14 +428,14 @@ CMP_SERVICE(ZwEnumerateKey, NtEnumerateKey, CmpEnumerateKey,
             (HANDLE KeyHandle, ULONG Index, KEY_INFORMATION_CLASS KeyInformationClass, PVOID KeyInformation,
              ULONG Length, PULONG ResultLength),
             (KeyHandle, Index, KeyInformationClass, KeyInformation, Length, ResultLength, Mode))
-CMP_SERVICE(ZwQueryValueKey, NtQueryValueKey, CmpQueryValueKey,
+CMP_SERVICE(ZwQueryValueKey, NtQueryValueKey, CmpReadValue,
             (HANDLE KeyHandle, PUNICODE_STRING ValueName, KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
              PVOID KeyValueInformation, ULONG Length, PULONG ResultLength),
-            (KeyHandle, ValueName, KeyValueInformationClass, KeyValueInformation, Length, ResultLength, Mode))
-CMP_SERVICE(ZwEnumerateValueKey, NtEnumerateValueKey, CmpEnumerateValueKey,
+            (KeyHandle, FALSE, ValueName, 0, KeyValueInformationClass, KeyValueInformation, Length, ResultLength, Mode))
+CMP_SERVICE(ZwEnumerateValueKey, NtEnumerateValueKey, CmpReadValue,
             (HANDLE KeyHandle, ULONG Index, KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
              PVOID KeyValueInformation, ULONG Length, PULONG ResultLength),
-            (KeyHandle, Index, KeyValueInformationClass, KeyValueInformation, Length, ResultLength, Mode))
+            (KeyHandle, TRUE, NULL, Index, KeyValueInformationClass, KeyValueInformation, Length, ResultLength, Mode))
 CMP_SERVICE(ZwSetValueKey, NtSetValueKey, CmpSetValueKey,
             (HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG TitleIndex, ULONG Type, PVOID Data,
              ULONG DataSize),

@@ -17,11 +17,6 @@ static OBJECT_TYPE ExpEventType = {.Name = "Event", .PoolTag = 'nevE',
 POBJECT_TYPE ExpEventObjectType = &ExpEventType;
 DECLSPEC_EXPORT POBJECT_TYPE *ExEventObjectType = &ExpEventObjectType;
 
-static KPROCESSOR_MODE ExpCallerMode(void)
-{
-    return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
-}
-
 
 static OBJECT_TYPE ExpSemaphoreType = {.Name = "Semaphore", .PoolTag = 'ameS',
                                        .GenericRead = STANDARD_RIGHTS_READ | SEMAPHORE_QUERY_STATE,
@@ -93,7 +88,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, LONG R
         return STATUS_INVALID_PARAMETER;
     PVOID object;
     NTSTATUS status = ObReferenceObjectByHandle(SemaphoreHandle, SEMAPHORE_MODIFY_STATE, ExpSemaphoreObjectType,
-                                                ExpCallerMode(), &object, NULL);
+                                                KiCallerMode(KiThread()), &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
     PKSEMAPHORE semaphore = object;
@@ -131,7 +126,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateMutant(PHANDLE MutantHandle, ACCESS_MASK 
 DECLSPEC_EXPORT NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, PLONG PreviousCount)
 {
     PVOID object;
-    NTSTATUS status = ObReferenceObjectByHandle(MutantHandle, 0, ExpMutantObjectType, ExpCallerMode(), &object,
+    NTSTATUS status = ObReferenceObjectByHandle(MutantHandle, 0, ExpMutantObjectType, KiCallerMode(KiThread()), &object,
                                                 NULL);
     if (!NT_SUCCESS(status))
         return status;
@@ -145,8 +140,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, PLONG Previo
 static NTSTATUS ExpEventOperation(HANDLE EventHandle, ACCESS_MASK Access, int Operation, PLONG PreviousState)
 {
     PVOID object;
-    NTSTATUS status = ObReferenceObjectByHandle(EventHandle, Access, ExpEventObjectType, ExpCallerMode(), &object,
-                                                NULL);
+    NTSTATUS status = ObReferenceObjectByHandle(EventHandle, Access, ExpEventObjectType, KiCallerMode(KiThread()),
+                                                &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
     LONG previous = 0;
@@ -195,7 +190,7 @@ static PDISPATCHER_HEADER ExpWaitableHeader(PVOID object)
 DECLSPEC_EXPORT NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, BOOLEAN Alertable, PLARGE_INTEGER Timeout)
 {
     PVOID object;
-    NTSTATUS status = ObReferenceObjectByHandle(Handle, SYNCHRONIZE, NULL, ExpCallerMode(), &object, NULL);
+    NTSTATUS status = ObReferenceObjectByHandle(Handle, SYNCHRONIZE, NULL, KiCallerMode(KiThread()), &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
     PDISPATCHER_HEADER header = ExpWaitableHeader(object);
@@ -218,7 +213,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count, HANDLE Hand
     ULONG referenced = 0;
     NTSTATUS status = STATUS_SUCCESS;
     for (; referenced < Count; referenced++) {
-        status = ObReferenceObjectByHandle(Handles[referenced], SYNCHRONIZE, NULL, ExpCallerMode(),
+        status = ObReferenceObjectByHandle(Handles[referenced], SYNCHRONIZE, NULL, KiCallerMode(KiThread()),
                                            &objects[referenced], NULL);
         if (!NT_SUCCESS(status))
             break;
@@ -251,7 +246,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtDuplicateObject(HANDLE SourceProcessHandle, HAN
 {
     PVOID object;
     OBJECT_HANDLE_INFORMATION info;
-    KPROCESSOR_MODE mode = ExpCallerMode();
+    KPROCESSOR_MODE mode = KiCallerMode(KiThread());
     NTSTATUS status = ObReferenceObjectByHandle(SourceHandle, 0, NULL, mode, &object, &info);
     if (!NT_SUCCESS(status))
         return status;

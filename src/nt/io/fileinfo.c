@@ -12,7 +12,7 @@ static NTSTATUS IopFileInformation(BOOLEAN Set, HANDLE FileHandle, PIO_STATUS_BL
                                    PVOID FileInformation, ULONG Length, FILE_INFORMATION_CLASS Class)
 {
     PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE mode = thread->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(thread);
     PVOID object;
     OBJECT_HANDLE_INFORMATION hinfo;
     NTSTATUS status = ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, mode, &object, &hinfo);
@@ -140,11 +140,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwQueryInformationFile(HANDLE FileHandle, PIO_STA
                                                      FILE_INFORMATION_CLASS FileInformationClass)
 {
     KI_CHECK_IRQL(ZwQueryInformationFile);
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
-    NTSTATUS status = NtQueryInformationFile(FileHandle, IoStatusBlock, FileInformation, Length, FileInformationClass);
-    KiLeaveService(thread, saved);
-    return status;
+    return KI_AS_KERNEL_CALLER(
+        NtQueryInformationFile(FileHandle, IoStatusBlock, FileInformation, Length, FileInformationClass));
 }
 
 /* @implemented */
@@ -153,9 +150,6 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwSetInformationFile(HANDLE FileHandle, PIO_STATU
                                                    FILE_INFORMATION_CLASS FileInformationClass)
 {
     KI_CHECK_IRQL(ZwSetInformationFile);
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
-    NTSTATUS status = NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length, FileInformationClass);
-    KiLeaveService(thread, saved);
-    return status;
+    return KI_AS_KERNEL_CALLER(
+        NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length, FileInformationClass));
 }

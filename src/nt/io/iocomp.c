@@ -65,11 +65,6 @@ static void IopDeleteCompletionPort(PVOID Object)
         KipFree(CONTAINING_RECORD(RemoveHeadList(&p->Packets), IOP_COMPLETION_PACKET, Entry));
 }
 
-static KPROCESSOR_MODE IopCallerMode(void)
-{
-    return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
-}
-
 NTSTATUS IopQueueCompletionPacket(PVOID Port, PVOID Key, PVOID ApcContext, NTSTATUS Status, ULONG_PTR Information)
 {
     PIOP_COMPLETION_PORT p = Port;
@@ -123,7 +118,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtSetIoCompletion(HANDLE IoCompletionHandle, PVOI
 {
     PVOID port;
     NTSTATUS status = ObReferenceObjectByHandle(IoCompletionHandle, IOP_IO_COMPLETION_MODIFY_STATE,
-                                                IopCompletionObjectType, IopCallerMode(), &port, NULL);
+                                                IopCompletionObjectType, KiCallerMode(KiThread()), &port, NULL);
     if (!NT_SUCCESS(status))
         return status;
     status = IopQueueCompletionPacket(port, KeyContext, ApcContext, IoStatus, IoStatusInformation);
@@ -137,7 +132,7 @@ static NTSTATUS IopRemovePackets(HANDLE IoCompletionHandle, PIOP_FILE_IO_COMPLET
 {
     PVOID object;
     NTSTATUS status = ObReferenceObjectByHandle(IoCompletionHandle, IOP_IO_COMPLETION_MODIFY_STATE,
-                                                IopCompletionObjectType, IopCallerMode(), &object, NULL);
+                                                IopCompletionObjectType, KiCallerMode(KiThread()), &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
     PIOP_COMPLETION_PORT p = object;
@@ -332,7 +327,7 @@ NTSTATUS IopSetCompletionInformation(PFILE_OBJECT File, ULONG Class, PVOID Infor
 DECLSPEC_EXPORT NTSTATUS NTAPI NtkSetFileCompletionInformation(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock,
                                                               PVOID FileInformation, ULONG Length, ULONG Class)
 {
-    KPROCESSOR_MODE mode = IopCallerMode();
+    KPROCESSOR_MODE mode = KiCallerMode(KiThread());
     PVOID file;
     NTSTATUS status = ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, mode, &file, NULL);
     if (!NT_SUCCESS(status))

@@ -24,7 +24,7 @@ typedef struct IOP_SERVICE {
 static NTSTATUS IopBeginService(IOP_SERVICE *s, HANDLE FileHandle)
 {
     s->Thread = KiThread();
-    KPROCESSOR_MODE mode = s->Thread->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(s->Thread);
     OBJECT_HANDLE_INFORMATION info;
     PVOID object;
     NTSTATUS status = ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, mode, &object, &info);
@@ -378,7 +378,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateFile(PHANDLE FileHandle, ACCESS_MASK Desi
                                            ULONG EaLength)
 {
     PKTHREAD t = KiThread();
-    KPROCESSOR_MODE mode = t->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(t);
     KPROCESSOR_MODE saved = KiEnterService(t, mode);
     NTSTATUS status = IopCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock, FileAttributes,
                                     ShareAccess, CreateDisposition, CreateOptions, mode);
@@ -402,24 +402,10 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK Desi
                                            ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer,
                                            ULONG EaLength)
 {
-    PKTHREAD t = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(t, KernelMode);
-    NTSTATUS status = IopCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock, FileAttributes,
-                                    ShareAccess, CreateDisposition, CreateOptions, KernelMode);
-    KiLeaveService(t, saved);
-    return status;
+    return KI_AS_KERNEL_CALLER(IopCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
+                                             FileAttributes, ShareAccess, CreateDisposition, CreateOptions,
+                                             KernelMode));
 }
-
-/* The Zw forms: the same services with KernelMode as the previous mode, so
- * a driver's own buffers and handles are not probed as a caller's. */
-#define IOP_AS_KERNEL_CALLER(call)                                          \
-    ({                                                                      \
-        PKTHREAD thread_ = KiThread();                                      \
-        KPROCESSOR_MODE saved_ = KiEnterService(thread_, KernelMode);       \
-        NTSTATUS status_ = (call);                                          \
-        KiLeaveService(thread_, saved_);                                    \
-        status_;                                                            \
-    })
 
 /* @implemented */
 DECLSPEC_EXPORT NTSTATUS NTAPI ZwOpenFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess,
@@ -437,7 +423,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwReadFile(HANDLE FileHandle, HANDLE Event, PIO_A
                                          ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
 {
     KI_CHECK_IRQL(ZwReadFile);
-    return IOP_AS_KERNEL_CALLER(
+    return KI_AS_KERNEL_CALLER(
         NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset, Key));
 }
 
@@ -447,7 +433,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwWriteFile(HANDLE FileHandle, HANDLE Event, PIO_
                                           ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key)
 {
     KI_CHECK_IRQL(ZwWriteFile);
-    return IOP_AS_KERNEL_CALLER(
+    return KI_AS_KERNEL_CALLER(
         NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock, Buffer, Length, ByteOffset, Key));
 }
 
@@ -458,7 +444,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwDeviceIoControlFile(HANDLE FileHandle, HANDLE E
                                                     PVOID OutputBuffer, ULONG OutputBufferLength)
 {
     KI_CHECK_IRQL(ZwDeviceIoControlFile);
-    return IOP_AS_KERNEL_CALLER(NtDeviceIoControlFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+    return KI_AS_KERNEL_CALLER(NtDeviceIoControlFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
                                                       IoControlCode, InputBuffer, InputBufferLength, OutputBuffer,
                                                       OutputBufferLength));
 }
@@ -467,5 +453,5 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwDeviceIoControlFile(HANDLE FileHandle, HANDLE E
 DECLSPEC_EXPORT NTSTATUS NTAPI ZwFlushBuffersFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock)
 {
     KI_CHECK_IRQL(ZwFlushBuffersFile);
-    return IOP_AS_KERNEL_CALLER(NtFlushBuffersFile(FileHandle, IoStatusBlock));
+    return KI_AS_KERNEL_CALLER(NtFlushBuffersFile(FileHandle, IoStatusBlock));
 }

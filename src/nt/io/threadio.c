@@ -203,17 +203,13 @@ static BOOLEAN IopMatchIrp(PIRP Irp, PVOID Context)
     return TRUE;
 }
 
-static KPROCESSOR_MODE IopCallerMode(void)
-{
-    return KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
-}
-
 /* @implemented: cancels the calling thread's requests on the file and
  * waits (bounded) for them to complete. */
 DECLSPEC_EXPORT NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock)
 {
     PVOID file;
-    NTSTATUS status = ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, IopCallerMode(), &file, NULL);
+    NTSTATUS status =
+        ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, KiCallerMode(KiThread()), &file, NULL);
     if (!NT_SUCCESS(status))
         return status;
     PKTHREAD t = KiThread();
@@ -233,7 +229,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PIO_STATUS_BL
                                                PIO_STATUS_BLOCK IoStatusBlock)
 {
     PVOID file;
-    NTSTATUS status = ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, IopCallerMode(), &file, NULL);
+    NTSTATUS status =
+        ObReferenceObjectByHandle(FileHandle, 0, IopFileObjectType, KiCallerMode(KiThread()), &file, NULL);
     if (!NT_SUCCESS(status))
         return status;
     PKTHREAD *threads = KipAlloc(IOP_MAX_THREADS * sizeof *threads);
@@ -262,7 +259,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCancelSynchronousIoFile(HANDLE ThreadHandle, PI
 {
     PVOID thread;
     NTSTATUS status = ObReferenceObjectByHandle(ThreadHandle, 0x0001 /* THREAD_TERMINATE */, PspThreadObjectType,
-                                                IopCallerMode(), &thread, NULL);
+                                                KiCallerMode(KiThread()), &thread, NULL);
     if (!NT_SUCCESS(status))
         return status;
     IOP_CANCEL_MATCH m = {.Request = IoRequestToCancel, .SynchronousOnly = TRUE};

@@ -265,7 +265,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwClose(HANDLE Handle)
 DECLSPEC_EXPORT NTSTATUS NTAPI NtClose(HANDLE Handle)
 {
     PKTHREAD t = KiThread();
-    KPROCESSOR_MODE mode = t->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(t);
     KPROCESSOR_MODE saved = KiEnterService(t, mode);
     NTSTATUS status = ObpCloseHandle(Handle, mode);
     KiLeaveService(t, saved);

@@ -185,7 +185,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtCreateThreadEx(PHANDLE ThreadHandle, ACCESS_MAS
     if (!StartRoutine)
         return STATUS_INVALID_PARAMETER;
     PVOID object;
-    KPROCESSOR_MODE mode = KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(KiThread());
     NTSTATUS status = ObReferenceObjectByHandle(ProcessHandle, 0x0002 /* PROCESS_CREATE_THREAD */,
                                                 *PsProcessType, mode, &object, NULL);
     if (!NT_SUCCESS(status))
@@ -203,7 +203,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS E
     PKTHREAD self = KiThread();
     PVOID object = self;
     if (ThreadHandle && ThreadHandle != (HANDLE)(LONG_PTR)-2) {
-        KPROCESSOR_MODE mode = self->KernelDepth > 0 ? KernelMode : UserMode;
+        KPROCESSOR_MODE mode = KiCallerMode(self);
         NTSTATUS status = ObReferenceObjectByHandle(ThreadHandle, THREAD_TERMINATE, *PsThreadType, mode, &object,
                                                     NULL);
         if (!NT_SUCCESS(status))
@@ -225,7 +225,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI NtQueryInformationThread(HANDLE ThreadHandle, ULO
     if (ThreadInformationLength != sizeof(PSP_THREAD_BASIC_INFORMATION))
         return STATUS_INFO_LENGTH_MISMATCH;
     PVOID object;
-    KPROCESSOR_MODE mode = KiThread()->KernelDepth > 0 ? KernelMode : UserMode;
+    KPROCESSOR_MODE mode = KiCallerMode(KiThread());
     NTSTATUS status = ObReferenceObjectByHandle(ThreadHandle, THREAD_QUERY_LIMITED_INFORMATION, *PsThreadType, mode,
                                                 &object, NULL);
     if (!NT_SUCCESS(status))

@@ -113,6 +113,23 @@ static inline void KiLeaveService(PKTHREAD t, KPROCESSOR_MODE saved)
     t->KernelDepth--;
     t->PreviousMode = saved;
 }
+/* The mode a service is called from: kernel code (a driver, or ntk on its
+ * behalf) is already inside a service. */
+static inline KPROCESSOR_MODE KiCallerMode(PKTHREAD t)
+{
+    return t->KernelDepth > 0 ? KernelMode : UserMode;
+}
+/* The value of `call` (an NTSTATUS) made with KernelMode as the previous
+ * mode: how the Zw form of a service calls its Nt form, so that a driver's
+ * own buffers and handles are not probed as a caller's. */
+#define KI_AS_KERNEL_CALLER(call)                                       \
+    ({                                                                  \
+        PKTHREAD thread_ = KiThread();                                  \
+        KPROCESSOR_MODE saved_ = KiEnterService(thread_, KernelMode);   \
+        NTSTATUS status_ = (call);                                      \
+        KiLeaveService(thread_, saved_);                                \
+        status_;                                                        \
+    })
 
 /* IRQL rules. Each checked routine's maximum IRQL is a line of
  * ke/irqlmax.def; a routine starts with KI_CHECK_IRQL(ItsName), and a call

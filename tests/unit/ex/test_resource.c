@@ -13,24 +13,7 @@
 static char Output[65536];
 static int RunChild(void (*Body)(void))
 {
-    char path[] = "/tmp/ntk-test-resource-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fd, 2);
-        Body();
-        _exit(0);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    ssize_t n = pread(fd, Output, sizeof Output - 1, 0);
-    Output[n > 0 ? n : 0] = 0;
-    close(fd);
-    unlink(path);
-    assert_true(WIFEXITED(status));
-    return WEXITSTATUS(status);
+    return ntk_test_run_child(Body, Output, sizeof Output);
 }
 
 static void check_(int line, PERESOURCE r, ULONG exclusive_waiters, ULONG shared_waiters, BOOLEAN exclusive,

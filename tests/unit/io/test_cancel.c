@@ -267,36 +267,6 @@ static void test_cancel_irp_in_device_queue(void **state)
 
 /* ------------------------------------------------------------ bug checks */
 
-/* Runs fn in a child process; returns its exit status if standard error
- * contained `expected`, else -2. */
-static int run_child(void (*fn)(void), const char *expected)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        close(fds[0]);
-        fn();
-        _exit(0);
-    }
-    close(fds[1]);
-    char buffer[16384];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buffer - 1 && (r = read(fds[0], buffer + n, sizeof buffer - 1 - n)) > 0)
-        n += (size_t)r;
-    buffer[n] = 0;
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    if (!strstr(buffer, expected))
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -3;
-}
-
 static VOID cancel_keeps_lock(PDEVICE_OBJECT dev, PIRP irp)
 {
     (void)dev, (void)irp;
@@ -312,7 +282,8 @@ static void returns_holding_cancel_lock(void)
 static void test_routine_returning_with_lock_is_0x11b(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(returns_holding_cancel_lock, "DRIVER_RETURNED_HOLDING_CANCEL_LOCK (11b)"), 200);
+    assert_int_equal(
+        ntk_test_run_child_expecting(returns_holding_cancel_lock, "DRIVER_RETURNED_HOLDING_CANCEL_LOCK (11b)"), 200);
 }
 
 static void routine_set_after_completion(void)
@@ -330,7 +301,8 @@ static void routine_set_after_completion(void)
 static void test_cancel_routine_after_completion_is_0x48(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(routine_set_after_completion, "CANCEL_STATE_IN_COMPLETED_IRP (48)"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(routine_set_after_completion, "CANCEL_STATE_IN_COMPLETED_IRP (48)"),
+                     200);
 }
 
 static void complete_with_cancel_routine(void)
@@ -344,7 +316,8 @@ static void complete_with_cancel_routine(void)
 static void test_completing_with_cancel_routine_is_c9_07(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(complete_with_cancel_routine, "DRIVER_VERIFIER_IOMANAGER_VIOLATION (c9)"), 200);
+    assert_int_equal(
+        ntk_test_run_child_expecting(complete_with_cancel_routine, "DRIVER_VERIFIER_IOMANAGER_VIOLATION (c9)"), 200);
 }
 
 static void cancel_above_dispatch(void)
@@ -358,7 +331,7 @@ static void cancel_above_dispatch(void)
 static void test_cancel_above_dispatch_is_a_bug_check(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(cancel_above_dispatch, "IoCancelIrp"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(cancel_above_dispatch, "IoCancelIrp"), 200);
 }
 
 int main(void)

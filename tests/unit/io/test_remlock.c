@@ -94,34 +94,6 @@ static void test_checked_layout_accepted(void **state)
     assert_int_equal(IoAcquireRemoveLockEx(l, NULL, __FILE__, __LINE__, sizeof checked), STATUS_DELETE_PENDING);
 }
 
-static int run_child(void (*fn)(void), const char *expected)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        close(fds[0]);
-        fn();
-        _exit(0);
-    }
-    close(fds[1]);
-    char buffer[16384];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buffer - 1 && (r = read(fds[0], buffer + n, sizeof buffer - 1 - n)) > 0)
-        n += (size_t)r;
-    buffer[n] = 0;
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    if (!strstr(buffer, expected))
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -3;
-}
-
 static void release_without_acquire(void)
 {
     IoInitializeRemoveLock(&lock, 'tseT', 0, 0);
@@ -132,7 +104,8 @@ static void release_without_acquire(void)
 static void test_release_without_acquire_is_reported(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(release_without_acquire, "without a matching IoAcquireRemoveLock"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(release_without_acquire, "without a matching IoAcquireRemoveLock"),
+                     200);
 }
 
 int main(void)

@@ -302,34 +302,6 @@ static void test_deferred_startio_from_start_packet(void **state)
     assert_int_equal(max_depth, 1);
 }
 
-static int run_child(void (*fn)(void), const char *expected)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        close(fds[0]);
-        fn();
-        _exit(0);
-    }
-    close(fds[1]);
-    char buffer[16384];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buffer - 1 && (r = read(fds[0], buffer + n, sizeof buffer - 1 - n)) > 0)
-        n += (size_t)r;
-    buffer[n] = 0;
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    if (!strstr(buffer, expected))
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -3;
-}
-
 static void start_packet_above_dispatch(void)
 {
     PIRP irp = new_irp();
@@ -341,7 +313,7 @@ static void start_packet_above_dispatch(void)
 static void test_start_packet_above_dispatch_is_a_bug_check(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(start_packet_above_dispatch, "IoStartPacket"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(start_packet_above_dispatch, "IoStartPacket"), 200);
 }
 
 static void start_packet_without_startio(void)
@@ -353,7 +325,7 @@ static void start_packet_without_startio(void)
 static void test_start_packet_without_startio_is_a_bug_check(void **state)
 {
     (void)state;
-    assert_int_equal(run_child(start_packet_without_startio, "no DriverStartIo"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(start_packet_without_startio, "no DriverStartIo"), 200);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_one, teardown_one)

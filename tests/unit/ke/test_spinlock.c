@@ -49,36 +49,6 @@ static void test_in_stack_queued(void **state)
     assert_true(KeTestSpinLock(&lock));
 }
 
-/* Runs fn in a child and returns its exit status and whether stderr had
- * the expected text. */
-static int run_child(void (*fn)(void), const char *expected)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        close(fds[0]);
-        fn();
-        _exit(0);
-    }
-    close(fds[1]);
-    char buffer[16384];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buffer - 1 && (r = read(fds[0], buffer + n, sizeof buffer - 1 - n)) > 0)
-        n += (size_t)r;
-    buffer[n] = 0;
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    if (!strstr(buffer, expected))
-        return -2;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -3;
-}
-
 static void recursive_acquire(void)
 {
     KSPIN_LOCK lock;
@@ -114,10 +84,10 @@ static void at_dpc_level_from_passive(void)
 
 static void test_misuse_is_reported(void **state)
 {
-    assert_int_equal(run_child(recursive_acquire, "self-deadlock"), 200);
-    assert_int_equal(run_child(double_release, "not held"), 200);
-    assert_int_equal(run_child(release_at_passive, "Arg1: 0000000000000032"), 200);
-    assert_int_equal(run_child(at_dpc_level_from_passive, "Arg1: 0000000000000040"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(recursive_acquire, "self-deadlock"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(double_release, "not held"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(release_at_passive, "Arg1: 0000000000000032"), 200);
+    assert_int_equal(ntk_test_run_child_expecting(at_dpc_level_from_passive, "Arg1: 0000000000000040"), 200);
 }
 
 int main(void)

@@ -32,37 +32,10 @@ static LARGE_INTEGER Zero(void)
     return t;
 }
 
-/* Runs body in a forked child; returns its exit status and what it wrote
- * on standard error. */
-static int RunChild(void (*body)(void), char *out, size_t size)
-{
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], 2);
-        alarm(20);
-        body();
-        _exit(99);
-    }
-    close(fds[1]);
-    size_t n = 0;
-    ssize_t got;
-    while (n < size - 1 && (got = read(fds[0], out + n, size - 1 - n)) > 0)
-        n += (size_t)got;
-    out[n] = 0;
-    close(fds[0]);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 static void AssertBugCheck(void (*body)(void), const char *name)
 {
     static char out[64 * 1024];
-    int status = RunChild(body, out, sizeof out);
+    int status = ntk_test_run_child(body, out, sizeof out);
     if (status != NTK_EXIT_BUGCHECK || !strstr(out, name))
         print_error("status %d, output:\n%s\n", status, out);
     assert_int_equal(status, NTK_EXIT_BUGCHECK);

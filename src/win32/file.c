@@ -54,14 +54,8 @@ DECLSPEC_EXPORT HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAcc
     if (!device) /* an ordinary file (fileio.c) */
         return Win32CreateOrdinaryFile(lpFileName, dwDesiredAccess, dwShareMode, dwCreationDisposition,
                                        dwFlagsAndAttributes);
-    ULONG disposition;
-    switch (dwCreationDisposition) {
-    case CREATE_NEW: disposition = FILE_CREATE; break;
-    case CREATE_ALWAYS: disposition = FILE_OVERWRITE_IF; break;
-    case OPEN_EXISTING: disposition = FILE_OPEN; break;
-    case OPEN_ALWAYS: disposition = FILE_OPEN_IF; break;
-    case TRUNCATE_EXISTING: disposition = FILE_OVERWRITE; break;
-    default:
+    ULONG disposition = Win32NtDisposition(dwCreationDisposition);
+    if (!disposition) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
     }

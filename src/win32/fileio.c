@@ -72,16 +72,22 @@ static NTSTATUS Win32OpenNt(LPCWSTR Name, ACCESS_MASK Access, ULONG Share, ULONG
     return status;
 }
 
+ULONG Win32NtDisposition(DWORD CreationDisposition)
+{
+    switch (CreationDisposition) {
+    case CREATE_NEW: return FILE_CREATE;
+    case CREATE_ALWAYS: return FILE_OVERWRITE_IF;
+    case OPEN_EXISTING: return FILE_OPEN;
+    case OPEN_ALWAYS: return FILE_OPEN_IF;
+    case TRUNCATE_EXISTING: return FILE_OVERWRITE;
+    default: return 0;
+    }
+}
+
 HANDLE Win32CreateOrdinaryFile(LPCWSTR Name, DWORD Access, DWORD Share, DWORD Disposition, DWORD FlagsAndAttributes)
 {
-    ULONG disposition;
-    switch (Disposition) {
-    case CREATE_NEW: disposition = FILE_CREATE; break;
-    case CREATE_ALWAYS: disposition = FILE_OVERWRITE_IF; break;
-    case OPEN_EXISTING: disposition = FILE_OPEN; break;
-    case OPEN_ALWAYS: disposition = FILE_OPEN_IF; break;
-    case TRUNCATE_EXISTING: disposition = FILE_OVERWRITE; break;
-    default:
+    ULONG disposition = Win32NtDisposition(Disposition);
+    if (!disposition) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
     }

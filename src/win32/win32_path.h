@@ -21,6 +21,10 @@ char *Win32WideToUtf8(LPCWSTR s);
 /* Copies a wide result into an ANSI (UTF-8) buffer with the A routines'
  * return convention: the length without NUL, or the size needed with it. */
 DWORD Win32ReturnAnsi(LPCWSTR Wide, LPSTR Buffer, DWORD Size);
+/* CreateFile's dwCreationDisposition as NtCreateFile's CreateDisposition;
+ * 0 (FILE_SUPERSEDE, which CreateFile never asks for) if it is none of the
+ * five (fileio.c). */
+ULONG Win32NtDisposition(DWORD CreationDisposition);
 /* CreateFile for a name that is not a device (fileio.c). */
 HANDLE Win32CreateOrdinaryFile(LPCWSTR Name, DWORD Access, DWORD Share, DWORD Disposition, DWORD FlagsAndAttributes);
 

@@ -67,6 +67,16 @@ PDRIVER_OBJECT IopDriverForAddress(const void *Address)
     return found;
 }
 
+/* Takes a driver off the loaded list (it is then neither found by name
+ * nor unloaded at exit). */
+static void IopForgetLoadedDriver(PIOP_DRIVER_OBJECT d)
+{
+    ObpAcquireLock(&IopLoadedDriversLock);
+    RemoveEntryList(&d->Private.LoadedEntry);
+    InitializeListHead(&d->Private.LoadedEntry);
+    ObpReleaseLock(&IopLoadedDriversLock);
+}
+
 NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT *DriverObject)
 {
     char reason[512], line[768];
@@ -149,9 +159,7 @@ NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT
         IopReport(line);
         /* Windows unloads a driver whose DriverEntry failed without calling
          * DriverUnload; what it created is its own to have cleaned up. */
-        ObpAcquireLock(&IopLoadedDriversLock);
-        RemoveEntryList(&d->Private.LoadedEntry);
-        ObpReleaseLock(&IopLoadedDriversLock);
+        IopForgetLoadedDriver(d);
         ObpRemoveObjectName(object);
         ObfDereferenceObject(object);
         LdrpUnloadDriverImage(image);
@@ -254,9 +262,7 @@ void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
     /* Pool it still holds: reported (and a bug check by default). */
     ExpReportPoolLeaks(DriverObject);
 
-    ObpAcquireLock(&IopLoadedDriversLock);
-    RemoveEntryList(&d->Private.LoadedEntry);
-    ObpReleaseLock(&IopLoadedDriversLock);
+    IopForgetLoadedDriver(d);
     LDR_IMAGE *image = d->Private.Image;
     ObpRemoveObjectName(DriverObject);
     ObfDereferenceObject(DriverObject);
@@ -311,10 +317,7 @@ void IopUnloadAllDrivers(void)
         if (IopWaitForOpenFiles(last, deadline)) {
             IopUnloadDriver(last);
         } else {
-            ObpAcquireLock(&IopLoadedDriversLock);
-            RemoveEntryList(&CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver)->Private.LoadedEntry);
-            InitializeListHead(&CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver)->Private.LoadedEntry);
-            ObpReleaseLock(&IopLoadedDriversLock);
+            IopForgetLoadedDriver(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver));
         }
     }
 }

@@ -217,6 +217,9 @@ typedef VOID DRIVER_CANCEL(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp
 typedef DRIVER_CANCEL *PDRIVER_CANCEL;
 typedef NTSTATUS IO_COMPLETION_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp, PVOID Context);
 typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
+/* What a completion routine returns to let completion go on up the stack
+ * (wdm.h spells STATUS_SUCCESS so). */
+#define STATUS_CONTINUE_COMPLETION STATUS_SUCCESS
 typedef VOID IO_DPC_ROUTINE(PKDPC Dpc, struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp, PVOID Context);
 typedef IO_DPC_ROUTINE *PIO_DPC_ROUTINE;
 typedef VOID IO_TIMER_ROUTINE(struct _DEVICE_OBJECT *DeviceObject, PVOID Context);

@@ -9,6 +9,9 @@
 #include <internal/io.h>
 #include <ntk/ntk.h>
 
+/* wdm.h's name for what lets completion go on up the stack. */
+_Static_assert(STATUS_CONTINUE_COMPLETION == STATUS_SUCCESS, "STATUS_CONTINUE_COMPLETION");
+
 static DRIVER_OBJECT driver;
 static PDEVICE_OBJECT lower, upper;
 static NTSTATUS lower_status;

@@ -2,7 +2,7 @@
  * test_strings.c - the counted-string routines of src/nt/rtl/string.c:
  * integer conversions, case, 8-bit STRINGs, prefixes, UTF-8 sizes and
  * conversions, creation/duplication, hashing and character search, with
- * Windows' return statuses.
+ * Windows' return statuses; wdm.h's RtlInitEmpty*String inlines.
  */
 #include "ntk_test.h"
 
@@ -347,6 +347,27 @@ static void test_hash(void **state)
     assert_int_equal(RtlHashUnicodeString(&a, TRUE, 0, NULL), STATUS_INVALID_PARAMETER);
 }
 
+static void test_init_empty(void **state)
+{
+    (void)state;
+    WCHAR wide[16];
+    CHAR narrow[8];
+    UNICODE_STRING u = {5, 5, NULL};
+    ANSI_STRING a = {5, 5, NULL};
+
+    RtlInitEmptyUnicodeString(&u, wide, sizeof wide);
+    assert_int_equal(u.Length, 0);
+    assert_int_equal(u.MaximumLength, sizeof wide);
+    assert_ptr_equal(u.Buffer, wide);
+    assert_int_equal(RtlAppendUnicodeToString(&u, L"abc"), STATUS_SUCCESS);
+    AssertUnicode(&u, "abc");
+
+    RtlInitEmptyAnsiString(&a, narrow, sizeof narrow);
+    assert_int_equal(a.Length, 0);
+    assert_int_equal(a.MaximumLength, sizeof narrow);
+    assert_ptr_equal(a.Buffer, narrow);
+}
+
 static void test_find_char(void **state)
 {
     (void)state;
@@ -387,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_init_ex),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_find_char),
+        cmocka_unit_test(test_init_empty),
     };
     ntk_boot();
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -402,6 +402,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK Desi
                                            ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer,
                                            ULONG EaLength)
 {
+    KI_CHECK_IRQL(ZwCreateFile);
     return KI_AS_KERNEL_CALLER(IopCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
                                              FileAttributes, ShareAccess, CreateDisposition, CreateOptions,
                                              KernelMode));

@@ -26,6 +26,8 @@ static volatile LONG ExpWorkPending; /* queued or running */
 static volatile int ExpWorkerStarted;
 static struct ntkhost_thread *ExpWorker;
 
+static void IopRunWorkItem(PVOID Parameter);
+
 static void ExpWorkerThread(void *unused)
 {
     PKTHREAD self = KiBecomeSystemThread();
@@ -42,10 +44,14 @@ static void ExpWorkerThread(void *unused)
             item->List.Flink = NULL;
             KPROCESSOR_MODE saved = KiEnterService(self, KernelMode);
             PWORKER_THREAD_ROUTINE routine = item->WorkerRoutine;
-            KI_FP_CONTROL fp;
-            KiFpGuardEnter(&fp);
-            routine(item->Parameter);
-            KiFpGuardLeave(&fp, (const void *)routine, "work item");
+            if (routine == IopRunWorkItem) {
+                routine(item->Parameter); /* guards the driver's routine itself */
+            } else {
+                KI_FP_GUARD fp;
+                KiFpGuardEnter(self, &fp);
+                routine(item->Parameter);
+                KiFpGuardLeave(self, &fp, (const void *)routine, "work item");
+            }
             KiLeaveService(self, saved);
             if (self->Irql != PASSIVE_LEVEL)
                 KiBugCheckAt(WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, self->Irql,
@@ -82,13 +88,14 @@ static void IopRunWorkItem(PVOID Parameter)
     PIO_WORKITEM item = Parameter;
     PDEVICE_OBJECT device = item->DeviceObject;
     const void *routine = item->RoutineEx ? (const void *)item->RoutineEx : (const void *)item->Routine;
-    KI_FP_CONTROL fp;
-    KiFpGuardEnter(&fp);
+    PKTHREAD thread = KiThread();
+    KI_FP_GUARD fp;
+    KiFpGuardEnter(thread, &fp);
     if (item->RoutineEx)
         item->RoutineEx(device, item->Context, item);
     else
         item->Routine(device, item->Context);
-    KiFpGuardLeave(&fp, routine, "work item");
+    KiFpGuardLeave(thread, &fp, routine, "work item");
     ObfDereferenceObject(device);
 }
 

@@ -37,10 +37,11 @@ static BOOLEAN IopCancelLockHeldByMe(void)
 void IopCallCancelRoutine(PDEVICE_OBJECT DeviceObject, PIRP Irp, PDRIVER_CANCEL Routine, KIRQL CancelIrql)
 {
     Irp->CancelIrql = CancelIrql;
-    KI_FP_CONTROL fp;
-    KiFpGuardEnter(&fp);
+    PKTHREAD thread = KiThread();
+    KI_FP_GUARD fp;
+    KiFpGuardEnter(thread, &fp);
     Routine(DeviceObject, Irp);
-    KiFpGuardLeave(&fp, (const void *)Routine, "cancel routine");
+    KiFpGuardLeave(thread, &fp, (const void *)Routine, "cancel routine");
     if (IopCancelLockHeldByMe())
         KiBugCheckAt(DRIVER_RETURNED_HOLDING_CANCEL_LOCK, (ULONG_PTR)Irp, (ULONG_PTR)Routine, 0, 0, NULL,
                      "a cancel routine returned without calling IoReleaseCancelSpinLock(Irp->CancelIrql)");

@@ -58,10 +58,10 @@ DECLSPEC_EXPORT NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIR
     IopNotifyIrp(IopIrpCallDriver, Irp, DeviceObject);
     KIRQL irql = thread->Irql;
     PDRIVER_DISPATCH dispatch = DeviceObject->DriverObject->MajorFunction[sp->MajorFunction];
-    KI_FP_CONTROL fp;
-    KiFpGuardEnter(&fp);
+    KI_FP_GUARD fp;
+    KiFpGuardEnter(thread, &fp);
     NTSTATUS status = dispatch(DeviceObject, Irp);
-    KiFpGuardLeave(&fp, (const void *)dispatch, "dispatch routine");
+    KiFpGuardLeave(thread, &fp, (const void *)dispatch, "dispatch routine");
     if (thread->Irql != irql)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x05, (ULONG_PTR)DeviceObject->DriverObject->MajorFunction[sp->MajorFunction],
                      irql, thread->Irql, NULL, "a dispatch routine returned at a different IRQL than it was called at");
@@ -111,10 +111,11 @@ DECLSPEC_EXPORT VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                                         ? Irp->Tail.Overlay.CurrentStackLocation->DeviceObject
                                         : NULL;
             IopNotifyIrp(IopIrpCompletionRoutine, Irp, (PVOID)routine);
-            KI_FP_CONTROL fp;
-            KiFpGuardEnter(&fp);
+            PKTHREAD thread = KiThread();
+            KI_FP_GUARD fp;
+            KiFpGuardEnter(thread, &fp);
             NTSTATUS routineStatus = routine(device, Irp, context);
-            KiFpGuardLeave(&fp, (const void *)routine, "completion routine");
+            KiFpGuardLeave(thread, &fp, (const void *)routine, "completion routine");
             if (routineStatus == STATUS_MORE_PROCESSING_REQUIRED)
                 return;
         } else if (Irp->PendingReturned && Irp->CurrentLocation <= Irp->StackCount) {

@@ -46,12 +46,13 @@ static LONG IopCallStartIo(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     PDRIVER_STARTIO startIo = IopStartIoRoutine(DeviceObject, "a device is started through IoStartPacket or "
                                                               "IoStartNextPacket but its driver has no DriverStartIo");
     __atomic_add_fetch(&doe->StartIoState, 1, __ATOMIC_ACQ_REL);
-    KI_FP_CONTROL fp;
-    KiFpGuardEnter(&fp);
+    PKTHREAD thread = KiThread();
+    KI_FP_GUARD fp;
+    KiFpGuardEnter(thread, &fp);
     startIo(DeviceObject, Irp);
-    KiFpGuardLeave(&fp, (const void *)startIo, "StartIo routine");
-    if (KiThread()->Irql != DISPATCH_LEVEL)
-        KiBugCheckAt(IRQL_NOT_GREATER_OR_EQUAL, KiThread()->Irql, DISPATCH_LEVEL, (ULONG_PTR)startIo, 0, NULL,
+    KiFpGuardLeave(thread, &fp, (const void *)startIo, "StartIo routine");
+    if (thread->Irql != DISPATCH_LEVEL)
+        KiBugCheckAt(IRQL_NOT_GREATER_OR_EQUAL, thread->Irql, DISPATCH_LEVEL, (ULONG_PTR)startIo, 0, NULL,
                      "a StartIo routine returned at an IRQL other than DISPATCH_LEVEL");
     LONG old = __atomic_load_n(&doe->StartIoState, __ATOMIC_ACQUIRE), next;
     do {

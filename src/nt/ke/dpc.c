@@ -201,10 +201,10 @@ static void KipDrainQueue(PKTHREAD t, KIP_DPC_DATA *d)
 
         t->DpcRoutineActive++;
         KPROCESSOR_MODE mode = KiEnterService(t, KernelMode);
-        KI_FP_CONTROL fp;
-        KiFpGuardEnter(&fp);
+        KI_FP_GUARD fp;
+        KiFpGuardEnter(t, &fp);
         routine(dpc, context, arg1, arg2);
-        KiFpGuardLeave(&fp, (const void *)routine, "DPC");
+        KiFpGuardLeave(t, &fp, (const void *)routine, "DPC");
         KiLeaveService(t, mode);
         t->DpcRoutineActive--;
         /* A routine that lowered IRQL was caught in KeLowerIrql (0xC4/0x31

@@ -63,17 +63,18 @@ static inline void KipLoadFpControl(unsigned Mxcsr, unsigned short X87Cw)
     __asm__ volatile("fldcw %0" : : "m"(X87Cw) : "memory");
 }
 
-void KiFpControlChanged(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, const void *Routine,
-                        const char *What)
+/* Restores the control bits the caller had (keeping the sticky exception
+ * flags the routine raised) and reports once per routine; Within is
+ * appended to the routine's description. */
+static void KipFpReport(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, const void *Routine,
+                        const char *What, const char *Within)
 {
-    /* Keep the sticky exception flags the routine raised; put back the
-     * control bits the caller had. */
     unsigned mxcsr = (Now->Mxcsr & ~KI_MXCSR_CONTROL_MASK) | (Entered->Mxcsr & KI_MXCSR_CONTROL_MASK);
 
     KipLoadFpControl(mxcsr, Entered->X87Cw);
     if (KipFpFirstReport(Routine)) {
         char name[256];
-        char line[512];
+        char line[640];
         int n;
 
         __atomic_fetch_add(&KipFpReportCount, 1, __ATOMIC_RELAXED);
@@ -84,10 +85,10 @@ void KiFpControlChanged(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, 
             __builtin_snprintf(name, sizeof(name), "%p", Routine);
         n = __builtin_snprintf(line, sizeof(line),
                                "ntk: warning: %s %s returned with a changed floating-point control state "
-                               "(MXCSR 0x%04x -> 0x%04x, x87 control word 0x%04x -> 0x%04x); "
+                               "(MXCSR 0x%04x -> 0x%04x, x87 control word 0x%04x -> 0x%04x)%s; "
                                "the entered state was restored (reported once per routine)\n",
                                What ? What : "driver routine", name, Entered->Mxcsr, Now->Mxcsr,
-                               (unsigned)Entered->X87Cw, (unsigned)Now->X87Cw);
+                               (unsigned)Entered->X87Cw, (unsigned)Now->X87Cw, Within);
         if (n > (int)sizeof(line) - 1)
             n = (int)sizeof(line) - 1;
         if (n > 0)
@@ -95,13 +96,37 @@ void KiFpControlChanged(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, 
     }
 }
 
-int KiFpGuardEnabled = 1;
+void KiFpControlChanged(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, const void *Routine,
+                        const char *What)
+{
+    KipFpReport(Entered, Now, Routine, What, "");
+}
+
+int KiFpGuardMode = KiFpGuardOutermost;
 
 static __attribute__((constructor)) void KipReadFpGuardSetting(void)
 {
     const char *setting = ntkhost->getenv("NTK_FP_CHECK");
-    if (setting && !strcmp(setting, "off"))
-        KiFpGuardEnabled = 0;
+    if (!setting || !*setting || !strcmp(setting, "on")) {
+        KiFpGuardMode = KiFpGuardOutermost;
+    } else if (!strcmp(setting, "off")) {
+        KiFpGuardMode = KiFpGuardOff;
+    } else if (!strcmp(setting, "every")) {
+        KiFpGuardMode = KiFpGuardEvery;
+    } else {
+        static const char note[] = "ntk: NTK_FP_CHECK must be on, every or off; using on\n";
+        ntkhost->write_err(note, sizeof note - 1);
+    }
+}
+
+void KiFpControlChangedWithin(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, const void *Routine,
+                              const char *What)
+{
+    /* Before the report: a racing thread's next guards check exactly. */
+    __atomic_store_n(&KiFpGuardMode, KiFpGuardEvery, __ATOMIC_RELAXED);
+    KipFpReport(Entered, Now, Routine, What,
+                "; the change may come from a driver routine that ran inside it, so every driver routine is checked "
+                "from now on");
 }
 
 unsigned long KiFpControlReportCount(void)

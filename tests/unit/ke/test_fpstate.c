@@ -3,7 +3,9 @@
  * KeSave/RestoreExtendedProcessorState and KeSave/RestoreFloatingPointState
  * really restore a changed rounding mode and x87 control word, nest, and
  * refuse a wrong order; KiCheckFpControl reports a routine that returns
- * with a changed control state once and restores it.
+ * with a changed control state once and restores it; the guard around
+ * driver routines checks only the outermost one until a change is seen,
+ * then every one, and survives guards left behind by an unwind.
  */
 #include "ntk_test.h"
 
@@ -218,6 +220,128 @@ static void test_check_reports_once_and_restores(void **state)
     ntkhost_set_ops(SavedHost);
 }
 
+static void FakeOuterRoutine(void)
+{
+}
+
+static void FakeInnerRoutine(void)
+{
+}
+
+static void FakeLeftRoutine(void)
+{
+}
+
+static void StartCapture(void)
+{
+    TestHost = *SavedHost;
+    TestHost.write_err = CaptureErr;
+    ntkhost_set_ops(&TestHost);
+    CapturedLength = 0;
+    Captured[0] = '\0';
+}
+
+/* A driver routine nested in another (a lower driver's dispatch routine
+ * under a filter's): guarded, and changes the rounding to Rounding unless
+ * it is RC_NEAREST. */
+static __attribute__((noinline)) void InnerCall(unsigned Rounding)
+{
+    PKTHREAD thread = KeGetCurrentThread();
+    KI_FP_GUARD guard;
+    KiFpGuardEnter(thread, &guard);
+    assert_int_equal(guard.Checked, KiFpGuardMode == KiFpGuardEvery);
+    if (Rounding != RC_NEAREST)
+        SetRounding(Rounding);
+    KiFpGuardLeave(thread, &guard, (const void *)FakeInnerRoutine, "dispatch routine");
+}
+
+static __attribute__((noinline)) void OuterCall(unsigned InnerRounding)
+{
+    PKTHREAD thread = KeGetCurrentThread();
+    KI_FP_GUARD guard;
+    KiFpGuardEnter(thread, &guard);
+    assert_true(guard.Checked);
+    InnerCall(InnerRounding);
+    KiFpGuardLeave(thread, &guard, (const void *)FakeOuterRoutine, "dispatch routine");
+}
+
+static void test_guard_checks_outermost_until_a_change(void **state)
+{
+    (void)state;
+    int savedMode = KiFpGuardMode;
+    double nearest = One / Three;
+
+    KiFpGuardMode = KiFpGuardOutermost;
+    StartCapture();
+
+    /* Nothing changes: nothing said, the inner guard read nothing. */
+    OuterCall(RC_NEAREST);
+    assert_int_equal(CapturedLength, 0);
+    assert_null(KeGetCurrentThread()->FpGuard);
+
+    /* The inner routine changes the rounding: the outermost guard sees it,
+     * names its own routine as possibly not the culprit, restores, and
+     * switches to checking every routine. */
+    OuterCall(RC_UP);
+    assert_int_equal(GetMxcsr() & RC_MASK, RC_NEAREST);
+    assert_true(One / Three == nearest);
+    assert_non_null(strstr(Captured, "FakeOuterRoutine"));
+    assert_non_null(strstr(Captured, "may come from a driver routine that ran inside it"));
+    assert_null(strstr(Captured, "FakeInnerRoutine"));
+    assert_int_equal(KiFpGuardMode, KiFpGuardEvery);
+
+    /* The next change is caught where it happens and names the routine. */
+    CapturedLength = 0;
+    Captured[0] = '\0';
+    OuterCall(RC_DOWN);
+    assert_int_equal(GetMxcsr() & RC_MASK, RC_NEAREST);
+    assert_non_null(strstr(Captured, "dispatch routine"));
+    assert_non_null(strstr(Captured, "FakeInnerRoutine"));
+    assert_null(strstr(Captured, "may come from"));
+    assert_null(KeGetCurrentThread()->FpGuard);
+
+    ntkhost_set_ops(SavedHost);
+    KiFpGuardMode = savedMode;
+}
+
+/* Enters a guard and never leaves it, as when an exception raised in the
+ * routine is handled by a __try further out. */
+static __attribute__((noinline)) void LeaveGuardBehind(void)
+{
+    KI_FP_GUARD guard;
+    KiFpGuardEnter(KeGetCurrentThread(), &guard);
+    __asm__ volatile("" : : "r"(&guard) : "memory");
+}
+
+static void test_guard_drops_guards_left_by_an_unwind(void **state)
+{
+    (void)state;
+    int savedMode = KiFpGuardMode;
+    PKTHREAD thread = KeGetCurrentThread();
+
+    KiFpGuardMode = KiFpGuardOutermost;
+    StartCapture();
+    LeaveGuardBehind();
+    assert_non_null(thread->FpGuard);
+
+    /* The next guard is the outermost again: it checks, and a change is
+     * reported as its routine's own. */
+    KI_FP_GUARD guard;
+    KiFpGuardEnter(thread, &guard);
+    assert_true(guard.Checked);
+    assert_null(guard.Outer);
+    SetRounding(RC_UP);
+    KiFpGuardLeave(thread, &guard, (const void *)FakeLeftRoutine, "completion routine");
+    assert_null(thread->FpGuard);
+    assert_int_equal(GetMxcsr() & RC_MASK, RC_NEAREST);
+    assert_non_null(strstr(Captured, "completion routine"));
+    assert_non_null(strstr(Captured, "FakeLeftRoutine"));
+    assert_int_equal(KiFpGuardMode, KiFpGuardOutermost);
+
+    ntkhost_set_ops(SavedHost);
+    KiFpGuardMode = savedMode;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +349,8 @@ int main(void)
         cmocka_unit_test(test_save_restore_extended_state),
         cmocka_unit_test(test_restore_out_of_order_is_a_bug_check),
         cmocka_unit_test(test_check_reports_once_and_restores),
+        cmocka_unit_test(test_guard_checks_outermost_until_a_change),
+        cmocka_unit_test(test_guard_drops_guards_left_by_an_unwind),
     };
     ntk_boot();
     SavedHost = ntkhost;

@@ -11,6 +11,7 @@
 
 struct iop_irp_cache;
 struct ntk_seh_frame;
+struct _KI_FP_GUARD;
 
 /* The kernel part of a thread. Drivers treat PKTHREAD as opaque, so this
  * layout is ntk's own. Fields are touched only by the owning thread unless
@@ -51,6 +52,8 @@ typedef struct _KTHREAD {
     ULONG Processor;                   /* the processor it runs on (ke/processor.c) */
     BOOLEAN ProcessorAssigned;         /* Processor is valid */
     UCHAR DpcRoutineActive;            /* > 0 while running a DPC routine (ke/dpc.c) */
+    struct _KI_FP_GUARD *FpGuard;      /* innermost floating-point guard (internal/ke_fp.h) */
+    ULONG FpGuardSerial;               /* guards entered so far */
     /* User APCs (ke/apc.c): queued by any thread under ApcLock, run by this
      * thread in an alertable wait. AlertableWait is set (under ApcLock)
      * while such a wait is under way, so that a queuer may end it. */

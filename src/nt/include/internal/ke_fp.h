@@ -10,23 +10,20 @@
  * silently change every later computation of the application.
  *
  * Each place the kernel calls a driver routine (dispatch routines,
- * completion routines, work items, DPCs, timers) brackets the call:
- *
- *     KI_FP_CONTROL fp;
- *     KiCaptureFpControl(&fp);
- *     status = routine(...);
- *     KiCheckFpControl(&fp, (const void *)routine, "dispatch routine");
+ * completion routines, work items, DPCs, StartIo and cancel routines)
+ * brackets the call with a guard (KiFpGuardEnter/KiFpGuardLeave below).
  *
  * Windows has no bug check for this, so a change is reported as ONE
  * warning line per routine on standard error (naming the routine,
  * symbolized, and the values before and after) and the entered control
  * state is restored. Only control bits are compared: MXCSR's sticky
  * exception flags (bits 0-5) change with ordinary arithmetic and are left
- * as the routine left them. Cost on the fast path: one stmxcsr and one
- * fnstcw before and after, and a compare.
+ * as the routine left them.
  */
 #ifndef NTK_INTERNAL_KE_FP_H
 #define NTK_INTERNAL_KE_FP_H
+
+#include <internal/ke.h>
 
 /* MXCSR bits that are control, not status: DAZ, the exception masks, the
  * rounding control and flush-to-zero. */
@@ -68,21 +65,85 @@ static inline __attribute__((always_inline)) void KiCheckFpControl(const KI_FP_C
 }
 
 /* The guard around every driver routine ntk calls (dispatch, completion,
- * DPC, StartIo, cancel, work item). NTK_FP_CHECK=off turns it off: reading
- * MXCSR costs a few ns, which the benchmarks of deep stacks notice. */
-extern int KiFpGuardEnabled;
+ * DPC, StartIo, cancel, work item):
+ *
+ *     KI_FP_GUARD guard;
+ *     KiFpGuardEnter(thread, &guard);
+ *     status = routine(...);
+ *     KiFpGuardLeave(thread, &guard, (const void *)routine, "dispatch routine");
+ *
+ * Reading MXCSR costs a few ns (stmxcsr is slow on some processors), too
+ * much to pay twice per layer of a deep device stack. So by default only
+ * the outermost guarded routine on a thread is checked: a filter's
+ * dispatch routine that calls IoCallDriver runs the lower drivers' guards
+ * nested inside its own, and a change anywhere inside shows when the
+ * outermost one returns. When it does and nested routines ran, the report
+ * names the outermost routine and says the change may come from a routine
+ * that ran inside it, and from then on every routine is checked, so that
+ * the next change names its routine exactly. NTK_FP_CHECK=every checks every routine from
+ * the start; NTK_FP_CHECK=off not at all.
+ *
+ * Guards are linked per thread through the stack. A guard skipped by an
+ * unwind (an exception handled above it) is dropped by the next Enter: its
+ * frame lies below the new one's. */
+typedef enum _KI_FP_GUARD_MODE {
+    KiFpGuardOff = 0,
+    KiFpGuardOutermost = 1, /* the default */
+    KiFpGuardEvery = 2,
+} KI_FP_GUARD_MODE;
 
-static inline __attribute__((always_inline)) void KiFpGuardEnter(KI_FP_CONTROL *Control)
+extern int KiFpGuardMode;
+
+typedef struct _KI_FP_GUARD {
+    KI_FP_CONTROL Entered;      /* valid when Checked */
+    BOOLEAN Checked;
+    ULONG Serial;               /* the thread's guard count after this Enter */
+    const void *Frame;          /* the guarded call's stack frame */
+    struct _KI_FP_GUARD *Outer; /* the guard this one runs inside, or NULL */
+} KI_FP_GUARD;
+
+static inline __attribute__((always_inline)) void KiFpGuardEnter(PKTHREAD Thread, KI_FP_GUARD *Guard)
 {
-    if (__builtin_expect(KiFpGuardEnabled, 1))
-        KiCaptureFpControl(Control);
+    int mode = __atomic_load_n(&KiFpGuardMode, __ATOMIC_RELAXED);
+    if (__builtin_expect(mode == KiFpGuardOff, 0))
+        return;
+    const void *frame = __builtin_frame_address(0);
+    KI_FP_GUARD *outer = Thread->FpGuard;
+    while (__builtin_expect(outer != NULL && (uintptr_t)outer->Frame <= (uintptr_t)frame, 0))
+        outer = outer->Outer; /* left by an unwind */
+    Guard->Frame = frame;
+    Guard->Outer = outer;
+    Guard->Serial = ++Thread->FpGuardSerial;
+    Thread->FpGuard = Guard;
+    Guard->Checked = outer == NULL || mode == KiFpGuardEvery;
+    if (Guard->Checked)
+        KiCaptureFpControl(&Guard->Entered);
 }
 
-static inline __attribute__((always_inline)) void KiFpGuardLeave(const KI_FP_CONTROL *Entered, const void *Routine,
-                                                                 const char *What)
+/* The outermost guard's routine ran others inside it: a change it sees
+ * may be theirs. Reports, switches to checking every routine, restores. */
+void KiFpControlChangedWithin(const KI_FP_CONTROL *Entered, const KI_FP_CONTROL *Now, const void *Routine,
+                              const char *What) __attribute__((cold, noinline));
+
+static inline __attribute__((always_inline)) void KiFpGuardLeave(PKTHREAD Thread, KI_FP_GUARD *Guard,
+                                                                 const void *Routine, const char *What)
 {
-    if (__builtin_expect(KiFpGuardEnabled, 1))
-        KiCheckFpControl(Entered, Routine, What);
+    int mode = __atomic_load_n(&KiFpGuardMode, __ATOMIC_RELAXED);
+    if (__builtin_expect(mode == KiFpGuardOff, 0))
+        return;
+    Thread->FpGuard = Guard->Outer;
+    if (!Guard->Checked)
+        return;
+    KI_FP_CONTROL now;
+    KiCaptureFpControl(&now);
+    if (__builtin_expect(((now.Mxcsr ^ Guard->Entered.Mxcsr) & KI_MXCSR_CONTROL_MASK) != 0 ||
+                             now.X87Cw != Guard->Entered.X87Cw,
+                         0)) {
+        if (Thread->FpGuardSerial != Guard->Serial && mode != KiFpGuardEvery)
+            KiFpControlChangedWithin(&Guard->Entered, &now, Routine, What);
+        else
+            KiFpControlChanged(&Guard->Entered, &now, Routine, What);
+    }
 }
 
 /* Routines reported so far (tests). */

@@ -9,14 +9,12 @@
 
 static void ExpLockList(PKSPIN_LOCK Lock)
 {
-    while (__atomic_exchange_n(Lock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(Lock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    KiAcquireWordLock(Lock);
 }
 
 static void ExpUnlockList(PKSPIN_LOCK Lock)
 {
-    __atomic_store_n(Lock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(Lock);
 }
 
 /* @implemented */

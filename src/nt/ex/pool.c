@@ -56,18 +56,12 @@ static volatile LONG ExpOwnersLock;
 
 static void ExpSpinLock(volatile LONG *Lock)
 {
-    /* Held for a few instructions only; yield if the holder was preempted. */
-    for (unsigned spins = 0; __atomic_exchange_n(Lock, 1, __ATOMIC_ACQUIRE);)
-        while (__atomic_load_n(Lock, __ATOMIC_RELAXED))
-            if (++spins % 128)
-                __builtin_ia32_pause();
-            else
-                ntkhost->thread_yield();
+    KiAcquireWordLock(Lock);
 }
 
 static void ExpSpinUnlock(volatile LONG *Lock)
 {
-    __atomic_store_n(Lock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(Lock);
 }
 
 static EXP_POOL_OWNER *ExpOwnerFor(const void *Caller)

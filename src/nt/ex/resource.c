@@ -33,18 +33,12 @@ typedef enum { ExpShared, ExpSharedStarveExclusive, ExpSharedWaitForExclusive } 
 
 static void ExpLockResource(PERESOURCE r)
 {
-    /* Held for a few instructions only; yield if the holder was preempted. */
-    for (unsigned spins = 0; __atomic_exchange_n(&r->SpinLock, 1, __ATOMIC_ACQUIRE);)
-        while (__atomic_load_n(&r->SpinLock, __ATOMIC_RELAXED))
-            if (++spins % 128)
-                __builtin_ia32_pause();
-            else
-                ntkhost->thread_yield();
+    KiAcquireWordLock(&r->SpinLock);
 }
 
 static void ExpUnlockResource(PERESOURCE r)
 {
-    __atomic_store_n(&r->SpinLock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(&r->SpinLock);
 }
 
 static ERESOURCE_THREAD ExpCurrentThread(void)

@@ -48,14 +48,12 @@ POBJECT_TYPE IopCompletionObjectType = &IopCompletionType;
 
 static void IopLockPort(PIOP_COMPLETION_PORT p)
 {
-    while (__atomic_exchange_n(&p->Lock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&p->Lock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    KiAcquireWordLock(&p->Lock);
 }
 
 static void IopUnlockPort(PIOP_COMPLETION_PORT p)
 {
-    __atomic_store_n(&p->Lock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(&p->Lock);
 }
 
 static void IopDeleteCompletionPort(PVOID Object)

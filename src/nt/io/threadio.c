@@ -29,25 +29,13 @@
 
 typedef BOOLEAN IOP_IRP_FILTER(PIRP Irp, PVOID Context);
 
-static void IopLockIrpList(PKTHREAD t)
-{
-    while (__atomic_exchange_n(&t->IrpListLock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&t->IrpListLock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
-}
-
-static void IopUnlockIrpList(PKTHREAD t)
-{
-    __atomic_store_n(&t->IrpListLock, 0, __ATOMIC_RELEASE);
-}
-
 /* Cancels every IRP of t's list the filter accepts; returns how many the
  * filter accepted (cancelled now or already). */
 static ULONG IopCancelIrpsOfThread(PKTHREAD t, IOP_IRP_FILTER *Filter, PVOID Context)
 {
     PKTHREAD me = KiThread();
     ULONG found = 0;
-    IopLockIrpList(t);
+    KiAcquireWordLock(&t->IrpListLock);
     for (;;) {
         PIRP victim = NULL;
         ULONG matching = 0;
@@ -65,30 +53,30 @@ static ULONG IopCancelIrpsOfThread(PKTHREAD t, IOP_IRP_FILTER *Filter, PVOID Con
             break;
         if (t->CancellingIrp) {
             /* Another canceller is inside IoCancelIrp for this thread. */
-            IopUnlockIrpList(t);
+            KiReleaseWordLock(&t->IrpListLock);
             ntkhost->thread_yield();
-            IopLockIrpList(t);
+            KiAcquireWordLock(&t->IrpListLock);
             continue;
         }
         t->CancellingIrp = victim;
         t->CancellingThread = me;
-        IopUnlockIrpList(t);
+        KiReleaseWordLock(&t->IrpListLock);
         IoCancelIrp(victim);
-        IopLockIrpList(t);
+        KiAcquireWordLock(&t->IrpListLock);
         t->CancellingIrp = NULL;
         t->CancellingThread = NULL;
     }
-    IopUnlockIrpList(t);
+    KiReleaseWordLock(&t->IrpListLock);
     return found;
 }
 
 static BOOLEAN IopAnyIrpOfThread(PKTHREAD t, IOP_IRP_FILTER *Filter, PVOID Context)
 {
     BOOLEAN any = FALSE;
-    IopLockIrpList(t);
+    KiAcquireWordLock(&t->IrpListLock);
     for (PLIST_ENTRY e = t->IrpList.Flink; e != &t->IrpList && !any; e = e->Flink)
         any = !Filter || Filter(CONTAINING_RECORD(e, IRP, ThreadListEntry), Context);
-    IopUnlockIrpList(t);
+    KiReleaseWordLock(&t->IrpListLock);
     return any;
 }
 
@@ -122,7 +110,7 @@ static BOOLEAN IopWaitIrpsOfThread(PKTHREAD t, IOP_IRP_FILTER *Filter, PVOID Con
 static void IopDisassociateThreadIrps(PKTHREAD t)
 {
     ULONG n = 0;
-    IopLockIrpList(t);
+    KiAcquireWordLock(&t->IrpListLock);
     while (!IsListEmpty(&t->IrpList)) {
         PIRP irp = CONTAINING_RECORD(RemoveHeadList(&t->IrpList), IRP, ThreadListEntry);
         InitializeListHead(&irp->ThreadListEntry);
@@ -143,7 +131,7 @@ static void IopDisassociateThreadIrps(PKTHREAD t)
         ntkhost->write_err(line, strlen(line));
         n++;
     }
-    IopUnlockIrpList(t);
+    KiReleaseWordLock(&t->IrpListLock);
     /* A completion that read the thread before it was cleared may still
      * lock its list: the thread object stays. */
     if (n)

@@ -27,9 +27,7 @@
 
 static void KipLockApcs(PKTHREAD t)
 {
-    while (__atomic_exchange_n(&t->ApcLock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&t->ApcLock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    KiAcquireWordLock(&t->ApcLock);
     if (!t->UserApcList.Flink) {
         InitializeListHead(&t->UserApcList);
         InitializeListHead(&t->KernelApcList);
@@ -38,7 +36,7 @@ static void KipLockApcs(PKTHREAD t)
 
 static void KipUnlockApcs(PKTHREAD t)
 {
-    __atomic_store_n(&t->ApcLock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(&t->ApcLock);
 }
 
 /* Ends t's alertable wait with STATUS_USER_APC. Called with ApcLock held

@@ -49,14 +49,12 @@ static KIP_DPC_DATA KipDpcData[MAXIMUM_PROCESSORS];
 
 static void KipLockQueue(KIP_DPC_DATA *d)
 {
-    while (__atomic_exchange_n(&d->Lock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&d->Lock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    KiAcquireWordLock(&d->Lock);
 }
 
 static void KipUnlockQueue(KIP_DPC_DATA *d)
 {
-    __atomic_store_n(&d->Lock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(&d->Lock);
 }
 
 static BOOLEAN KipTryDrainToken(KIP_DPC_DATA *d)

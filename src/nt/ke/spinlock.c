@@ -29,6 +29,7 @@ static void KipAcquireLock(PKSPIN_LOCK SpinLock)
 {
     PKTHREAD t = KiThread();
     ULONG_PTR mine = KipOwnerValue(t);
+    unsigned spins = 0;
     for (;;) {
         ULONG_PTR expected = 0;
         if (__atomic_compare_exchange_n(SpinLock, &expected, mine, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
@@ -37,7 +38,7 @@ static void KipAcquireLock(PKSPIN_LOCK SpinLock)
             KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1000, (ULONG_PTR)SpinLock, 0, 0, NULL,
                          "a thread acquired a spin lock it already holds (self-deadlock)");
         while (__atomic_load_n(SpinLock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+            KiSpinPause(&spins);
     }
 }
 

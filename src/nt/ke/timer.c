@@ -29,14 +29,12 @@ static struct ntkhost_thread *KipTimerThreadHandle;
 
 static void KipLockTimers(void)
 {
-    while (__atomic_exchange_n(&KipTimerLock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&KipTimerLock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    KiAcquireWordLock(&KipTimerLock);
 }
 
 static void KipUnlockTimers(void)
 {
-    __atomic_store_n(&KipTimerLock, 0, __ATOMIC_RELEASE);
+    KiReleaseWordLock(&KipTimerLock);
 }
 
 /* A timer is in the queue exactly when its list entry is linked. */

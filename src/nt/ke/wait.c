@@ -32,9 +32,10 @@
 
 void KiAcquireDispatcherObject(PDISPATCHER_HEADER h)
 {
+    unsigned spins = 0;
     while (__atomic_fetch_or(&h->Lock, KIP_HEADER_LOCK, __ATOMIC_ACQUIRE) & KIP_HEADER_LOCK)
         while (__atomic_load_n(&h->Lock, __ATOMIC_RELAXED) & KIP_HEADER_LOCK)
-            __builtin_ia32_pause();
+            KiSpinPause(&spins);
 }
 
 void KiReleaseDispatcherObject(PDISPATCHER_HEADER h)

@@ -92,6 +92,30 @@ typedef struct _EPROCESS {
     BOOLEAN SystemProcess;
 } EPROCESS;
 
+/* Busy-waiting in kernel code. ntk's processors are host threads that the
+ * host may preempt at any time, even while they hold a spin lock "at
+ * DISPATCH_LEVEL", and several may share one CPU: a waiter that only spun
+ * would burn its whole time slice while the holder waits for the CPU. So
+ * every busy wait pauses, and yields to the host every 128 tries. */
+static inline void KiSpinPause(unsigned *Spins)
+{
+    if (++*Spins % 128)
+        __builtin_ia32_pause();
+    else
+        ntkhost->thread_yield();
+}
+
+/* The kernel's private word locks (an integer lvalue, 0 when free): held
+ * for a few instructions around a list or a field. */
+#define KiAcquireWordLock(Lock)                                                                                   \
+    do {                                                                                                       \
+        unsigned spins_ = 0;                                                                                   \
+        while (__atomic_exchange_n((Lock), 1, __ATOMIC_ACQUIRE))                                               \
+            while (__atomic_load_n((Lock), __ATOMIC_RELAXED))                                                  \
+                KiSpinPause(&spins_);                                                                          \
+    } while (0)
+#define KiReleaseWordLock(Lock) __atomic_store_n((Lock), 0, __ATOMIC_RELEASE)
+
 /* The calling thread's KTHREAD, created on first use for threads the kernel
  * did not create (the application's threads). */
 PKTHREAD KeGetCurrentThreadFast(void);

@@ -4,6 +4,7 @@
  * priorities, and the end of a thread (its mutexes abandoned, its object
  * signalled).
  */
+#include <internal/ex_cache.h>
 #include <internal/ob.h>
 #include <internal/ps.h>
 #include <internal/io.h>
@@ -86,7 +87,7 @@ static void KiThreadExit(void *arg)
 {
     PKTHREAD t = arg;
     KiRundownThread(t, STATUS_SUCCESS);
-    IopFlushThreadCaches();
+    ExpRetireThreadCache();
     KiCurrentThread = NULL;
     ObfDereferenceObject(t);
 }

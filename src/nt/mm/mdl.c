@@ -4,10 +4,13 @@
  * Locking probes every page in the caller's mode (raising
  * STATUS_ACCESS_VIOLATION as Windows does); ntk's "system address" of a
  * locked user buffer is the buffer itself, since kernel and application
- * share one address space.
+ * share one address space. IoAllocateMdl takes MDLs from the per-thread
+ * block caches (ex/blockcache.c), so direct I/O allocates nothing per
+ * request.
  */
 #include <internal/mm.h>
 #include <internal/ntk_alloc.h>
+#include <internal/ex_cache.h>
 
 /* @implemented */
 DECLSPEC_EXPORT SIZE_T NTAPI MmSizeOfMdl(PVOID Base, SIZE_T Length)
@@ -35,9 +38,10 @@ DECLSPEC_EXPORT PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOO
     SIZE_T size = MmSizeOfMdl(VirtualAddress, Length);
     if (size > 0x7FFF)
         return NULL; /* the Size field is a CSHORT */
-    PMDL mdl = KipAlloc(size);
-    if (!mdl)
+    EXP_BLOCK_HEADER *header = ExpTakeBlock(ExpMdlBlock, size);
+    if (!header)
         return NULL;
+    PMDL mdl = (PMDL)(header + 1);
     MmInitializeMdlNtk(mdl, VirtualAddress, Length);
     mdl->MdlFlags = MDL_ALLOCATED_FIXED_SIZE;
     if (Irp) {
@@ -59,7 +63,7 @@ DECLSPEC_EXPORT PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOO
 /* @implemented */
 DECLSPEC_EXPORT VOID NTAPI IoFreeMdl(PMDL Mdl)
 {
-    KipFree(Mdl);
+    ExpGiveBlock((EXP_BLOCK_HEADER *)Mdl - 1);
 }
 
 /* @implemented */

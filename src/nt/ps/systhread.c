@@ -10,6 +10,7 @@
  * threads that have ended are joined by the next thread creation or at a
  * normal process exit (their thread objects stay referenced until then).
  */
+#include <internal/ex_cache.h>
 #include <internal/ps.h>
 #include <internal/io.h>
 #include <setjmp.h>
@@ -80,7 +81,7 @@ static void PspThreadStartup(void *arg)
         t->ReapNext = head;
     while (!__atomic_compare_exchange_n(&PspReapList, &head, t, TRUE, __ATOMIC_RELEASE, __ATOMIC_RELAXED));
     KiRundownThread(t, status);
-    IopFlushThreadCaches();
+    ExpRetireThreadCache();
     KiCurrentThread = NULL;
 }
 

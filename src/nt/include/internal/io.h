@@ -78,8 +78,6 @@ static inline void IopNotifyIrp(IOP_IRP_EVENT Event, PIRP Irp, PVOID Arg)
 PIRP IopAllocateIrp(CCHAR StackSize, BOOLEAN ChargeQuota);
 PVOID IopAllocateSystemBuffer(SIZE_T Length);
 void IopFreeSystemBuffer(PVOID Buffer);
-/* Returns the calling thread's cached IRPs and buffers (thread exit). */
-void IopFlushThreadCaches(void);
 /* The caller's output length: IoStatus.Information beyond it would overrun
  * the caller's buffer on copy-back. */
 void IopSetSystemBufferCopyLimit(PVOID Buffer, SIZE_T Limit);

@@ -2,7 +2,7 @@
 #   make demo   build, then run the example driver with its application
 #   make test   build and run every test, then again under ASan+UBSan, and the
 #               concurrency tests under ThreadSanitizer
-#   make bench  (later) benchmarks
+#   make bench  build, then run the benchmarks (docs/BENCHMARKS.md)
 
 BUILD ?= build
 ASAN_BUILD ?= $(BUILD)/asan

@@ -17,18 +17,6 @@
 
 #include "bench_ioctl.h"
 
-/* RtlInitEmptyUnicodeString, which ntk's headers lack so far. */
-static VOID BenchInitEmptyString(PUNICODE_STRING String, PWCH Buffer, USHORT Size)
-{
-    String->Buffer = Buffer;
-    String->Length = 0;
-    String->MaximumLength = Size;
-}
-
-#ifndef STATUS_CONTINUE_COMPLETION /* wdm.h's alias, missing from ntk's so far */
-#define STATUS_CONTINUE_COMPLETION STATUS_SUCCESS
-#endif
-
 #ifndef BENCH_FILTER_COMPLETION
 #define BENCH_FILTER_COMPLETION 0
 #endif
@@ -74,7 +62,7 @@ static NTSTATUS BenchFilterAttach(PDRIVER_OBJECT DriverObject, PCWSTR Name)
     PBENCH_FILTER_EXTENSION ext;
     NTSTATUS status;
 
-    BenchInitEmptyString(&targetName, buffer, sizeof buffer);
+    RtlInitEmptyUnicodeString(&targetName, buffer, sizeof buffer);
     RtlAppendUnicodeToString(&targetName, L"\\Device\\");
     RtlAppendUnicodeToString(&targetName, Name);
     status = IoGetDeviceObjectPointer(&targetName, FILE_READ_DATA, &file, &target);

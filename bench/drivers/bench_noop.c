@@ -11,27 +11,47 @@
  *   IRP_MJ_DEVICE_CONTROL        the IOCTL_BENCH_NOOP_* codes: Information =
  *                                the output length (a METHOD_BUFFERED caller
  *                                gets that many bytes copied back);
- *                                IOCTL_BENCH_PEND_BUFFERED: pended, then
- *                                completed by a work item on the system
- *                                worker thread
+ *                                the IOCTL_BENCH_PEND_* codes: pended
+ *                                (IoMarkIrpPending, queued under the
+ *                                extension's spin lock, STATUS_PENDING), then
+ *                                completed with that same Information by
+ *                                  _DPC         a DPC queued for the calling
+ *                                               thread's processor: it runs
+ *                                               as soon as the dispatch
+ *                                               routine releases the spin
+ *                                               lock, on the same thread
+ *                                  _DPC_REMOTE  a DPC targeted at another
+ *                                               processor (that processor's
+ *                                               DPC thread runs it);
+ *                                               STATUS_NOT_SUPPORTED with
+ *                                               one processor
+ *                                  _BUFFERED    a work item on the system
+ *                                               worker thread
+ *
+ * Each DPC drains its queue and completes every IRP on it; the queue is
+ * filled before the DPC is queued, so an IRP queued while the DPC runs is
+ * either taken by that run or by the next one. Unload takes any queued DPC
+ * off its queue (KeRemoveQueueDpc) and waits for running ones to finish
+ * (KeFlushQueuedDpcs) before deleting the devices they point at.
  */
 #include <ntddk.h>
 
 #include "bench_ioctl.h"
 
-/* RtlInitEmptyUnicodeString, which ntk's headers lack so far. */
-static VOID BenchInitEmptyString(PUNICODE_STRING String, PWCH Buffer, USHORT Size)
-{
-    String->Buffer = Buffer;
-    String->Length = 0;
-    String->MaximumLength = Size;
-}
+/* Processors that get a KDPC of their own for IOCTL_BENCH_PEND_DPC_REMOTE:
+ * the DPC goes to one of them other than the caller's. */
+#define BENCH_REMOTE_DPCS 8
 
 typedef struct _BENCH_NOOP_EXTENSION {
-    KSPIN_LOCK Lock;
-    LIST_ENTRY Pending;   /* IRPs waiting for the work item */
+    KSPIN_LOCK Lock;           /* guards the three queues and WorkQueued */
+    LIST_ENTRY Pending;        /* IRPs waiting for the work item */
     PIO_WORKITEM WorkItem;
-    BOOLEAN WorkQueued;   /* the work item is queued or running */
+    BOOLEAN WorkQueued;        /* the work item is queued or running */
+    LIST_ENTRY DpcPending;     /* IRPs waiting for Dpc */
+    LIST_ENTRY RemotePending;  /* IRPs waiting for one of RemoteDpc */
+    KDPC Dpc;                  /* untargeted: the queuing thread's processor */
+    KDPC RemoteDpc[BENCH_REMOTE_DPCS]; /* [i] targeted at processor i */
+    ULONG RemoteDpcs;          /* how many of RemoteDpc are used */
     PCWSTR Name;
 } BENCH_NOOP_EXTENSION, *PBENCH_NOOP_EXTENSION;
 
@@ -42,6 +62,7 @@ DRIVER_DISPATCH BenchNoopCreateClose;
 _Dispatch_type_(IRP_MJ_READ) DRIVER_DISPATCH BenchNoopRead;
 _Dispatch_type_(IRP_MJ_DEVICE_CONTROL) DRIVER_DISPATCH BenchNoopDeviceControl;
 IO_WORKITEM_ROUTINE BenchNoopCompletePending;
+KDEFERRED_ROUTINE BenchNoopDpc;
 
 static NTSTATUS BenchNoopComplete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
 {
@@ -87,6 +108,60 @@ VOID BenchNoopCompletePending(PDEVICE_OBJECT DeviceObject, PVOID Context)
     }
 }
 
+/* The DPCs (context: the extension; SystemArgument1: the queue to drain):
+ * complete every queued IRP, at DISPATCH_LEVEL. */
+VOID BenchNoopDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1, PVOID SystemArgument2)
+{
+    PBENCH_NOOP_EXTENSION ext = DeferredContext;
+    PLIST_ENTRY queue = SystemArgument1;
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(SystemArgument2);
+    for (;;) {
+        PLIST_ENTRY entry;
+        PIRP irp;
+
+        KeAcquireSpinLockAtDpcLevel(&ext->Lock);
+        if (IsListEmpty(queue)) {
+            KeReleaseSpinLockFromDpcLevel(&ext->Lock);
+            return;
+        }
+        entry = RemoveHeadList(queue);
+        KeReleaseSpinLockFromDpcLevel(&ext->Lock);
+        irp = CONTAINING_RECORD(entry, IRP, Tail.Overlay.ListEntry);
+        BenchNoopComplete(irp, STATUS_SUCCESS,
+                          IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.OutputBufferLength);
+    }
+}
+
+/* Pends Irp for a DPC: the one of the caller's processor, or (Remote) one
+ * targeted at another processor. The IRP is on the queue before the DPC is
+ * queued, and a DPC takes itself off its processor's queue before it runs,
+ * so a DPC that is already queued (KeInsertQueueDpc returns FALSE) or is
+ * running finds it. */
+static NTSTATUS BenchNoopPendDpc(PDEVICE_OBJECT DeviceObject, PIRP Irp, BOOLEAN Remote)
+{
+    PBENCH_NOOP_EXTENSION ext = DeviceObject->DeviceExtension;
+    PLIST_ENTRY queue = Remote ? &ext->RemotePending : &ext->DpcPending;
+    PKDPC dpc = &ext->Dpc;
+    KIRQL irql;
+
+    if (Remote) {
+        ULONG target;
+        if (ext->RemoteDpcs < 2)
+            return BenchNoopComplete(Irp, STATUS_NOT_SUPPORTED, 0);
+        target = (KeGetCurrentProcessorNumber() + 1) % ext->RemoteDpcs;
+        dpc = &ext->RemoteDpc[target];
+    }
+    IoMarkIrpPending(Irp);
+    KeAcquireSpinLock(&ext->Lock, &irql);
+    InsertTailList(queue, &Irp->Tail.Overlay.ListEntry);
+    /* At DISPATCH_LEVEL, as from an interrupt service routine: the local DPC
+     * runs when KeReleaseSpinLock brings the IRQL back down. */
+    KeInsertQueueDpc(dpc, queue, NULL);
+    KeReleaseSpinLock(&ext->Lock, irql);
+    return STATUS_PENDING;
+}
+
 static NTSTATUS BenchNoopPend(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PBENCH_NOOP_EXTENSION ext = DeviceObject->DeviceExtension;
@@ -116,6 +191,10 @@ NTSTATUS BenchNoopDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return BenchNoopComplete(Irp, STATUS_SUCCESS, sp->Parameters.DeviceIoControl.OutputBufferLength);
     case IOCTL_BENCH_PEND_BUFFERED:
         return BenchNoopPend(DeviceObject, Irp);
+    case IOCTL_BENCH_PEND_DPC:
+        return BenchNoopPendDpc(DeviceObject, Irp, FALSE);
+    case IOCTL_BENCH_PEND_DPC_REMOTE:
+        return BenchNoopPendDpc(DeviceObject, Irp, TRUE);
     default:
         return BenchNoopComplete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     }
@@ -129,8 +208,8 @@ static NTSTATUS BenchNoopCreateDevice(PDRIVER_OBJECT DriverObject, PCWSTR Name, 
     PBENCH_NOOP_EXTENSION ext;
     NTSTATUS status;
 
-    BenchInitEmptyString(&deviceName, deviceBuffer, sizeof deviceBuffer);
-    BenchInitEmptyString(&linkName, linkBuffer, sizeof linkBuffer);
+    RtlInitEmptyUnicodeString(&deviceName, deviceBuffer, sizeof deviceBuffer);
+    RtlInitEmptyUnicodeString(&linkName, linkBuffer, sizeof linkBuffer);
     RtlAppendUnicodeToString(&deviceName, L"\\Device\\");
     RtlAppendUnicodeToString(&deviceName, Name);
     RtlAppendUnicodeToString(&linkName, L"\\DosDevices\\");
@@ -144,6 +223,16 @@ static NTSTATUS BenchNoopCreateDevice(PDRIVER_OBJECT DriverObject, PCWSTR Name, 
     KeInitializeSpinLock(&ext->Lock);
     InitializeListHead(&ext->Pending);
     ext->WorkQueued = FALSE;
+    InitializeListHead(&ext->DpcPending);
+    InitializeListHead(&ext->RemotePending);
+    KeInitializeDpc(&ext->Dpc, BenchNoopDpc, ext);
+    ext->RemoteDpcs = KeQueryActiveProcessorCount(NULL);
+    if (ext->RemoteDpcs > BENCH_REMOTE_DPCS)
+        ext->RemoteDpcs = BENCH_REMOTE_DPCS;
+    for (ULONG i = 0; i < ext->RemoteDpcs; i++) {
+        KeInitializeDpc(&ext->RemoteDpc[i], BenchNoopDpc, ext);
+        KeSetTargetProcessorDpc(&ext->RemoteDpc[i], (CCHAR)i);
+    }
     ext->Name = Name;
     ext->WorkItem = IoAllocateWorkItem(device);
     if (!ext->WorkItem) {
@@ -163,13 +252,28 @@ static NTSTATUS BenchNoopCreateDevice(PDRIVER_OBJECT DriverObject, PCWSTR Name, 
 
 VOID BenchNoopUnload(PDRIVER_OBJECT DriverObject)
 {
-    while (DriverObject->DeviceObject) {
-        PDEVICE_OBJECT device = DriverObject->DeviceObject;
+    PDEVICE_OBJECT device;
+
+    /* No IRP is pending (each would hold its file object, and so the device,
+     * open), so no DPC should be queued either; should one be, take it off
+     * its queue, then wait for any DPC still running on another processor
+     * before its device (and the KDPC in the extension) goes away. */
+    for (device = DriverObject->DeviceObject; device; device = device->NextDevice) {
         PBENCH_NOOP_EXTENSION ext = device->DeviceExtension;
+        KeRemoveQueueDpc(&ext->Dpc);
+        for (ULONG i = 0; i < ext->RemoteDpcs; i++)
+            KeRemoveQueueDpc(&ext->RemoteDpc[i]);
+    }
+    KeFlushQueuedDpcs();
+
+    while (DriverObject->DeviceObject) {
+        PBENCH_NOOP_EXTENSION ext;
         WCHAR linkBuffer[64];
         UNICODE_STRING linkName;
 
-        BenchInitEmptyString(&linkName, linkBuffer, sizeof linkBuffer);
+        device = DriverObject->DeviceObject;
+        ext = device->DeviceExtension;
+        RtlInitEmptyUnicodeString(&linkName, linkBuffer, sizeof linkBuffer);
         RtlAppendUnicodeToString(&linkName, L"\\DosDevices\\");
         RtlAppendUnicodeToString(&linkName, ext->Name);
         IoDeleteSymbolicLink(&linkName);

@@ -28,9 +28,19 @@
 #define IOCTL_BENCH_NOOP_IN_DIRECT CTL_CODE(BENCH_DEVICE_TYPE, 0x801, METHOD_IN_DIRECT, FILE_ANY_ACCESS)
 #define IOCTL_BENCH_NOOP_OUT_DIRECT CTL_CODE(BENCH_DEVICE_TYPE, 0x802, METHOD_OUT_DIRECT, FILE_ANY_ACCESS)
 #define IOCTL_BENCH_NOOP_NEITHER CTL_CODE(BENCH_DEVICE_TYPE, 0x803, METHOD_NEITHER, FILE_ANY_ACCESS)
-/* Pended: the driver queues the IRP, returns STATUS_PENDING, and a work item
- * (IoQueueWorkItem, the system worker thread) completes it. */
+/* Pended: the driver marks the IRP pending, queues it under the device
+ * extension's spin lock and returns STATUS_PENDING; then, with Information =
+ * the output length,
+ *   PEND_BUFFERED    a work item (IoQueueWorkItem, the system worker thread)
+ *   PEND_DPC         a DPC (KeInsertQueueDpc, queued at DISPATCH_LEVEL for
+ *                    the caller's processor: it runs when the dispatch
+ *                    routine lowers the IRQL)
+ *   PEND_DPC_REMOTE  a DPC targeted at another processor (its DPC thread);
+ *                    fails with STATUS_NOT_SUPPORTED on one processor
+ * completes it. */
 #define IOCTL_BENCH_PEND_BUFFERED CTL_CODE(BENCH_DEVICE_TYPE, 0x804, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_BENCH_PEND_DPC CTL_CODE(BENCH_DEVICE_TYPE, 0x805, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_BENCH_PEND_DPC_REMOTE CTL_CODE(BENCH_DEVICE_TYPE, 0x806, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 /* BenchClient: run Count calls of one kind inside one request.
  * Input BENCH_CLIENT_RUN, output BENCH_CLIENT_RESULT. */

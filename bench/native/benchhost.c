@@ -3,6 +3,12 @@
  * benchhost.h). Built by CMake as an ordinary Linux static library and
  * linked into the app by "ntk cc --app".
  *
+ * The machine's own scaling (bh_machine_threads): the same thread harness
+ * as the ntk thread cases, running a loop that shares nothing, so that the
+ * app can tell how much of a two-thread figure is the machine's (on a
+ * small virtual machine such a loop has measured anywhere from 1.6x to
+ * 2.4x with two threads from run to run).
+ *
  * Counting allocations: the app executable defines malloc and its siblings;
  * libntk.so's calls bind to these definitions (an executable's definitions
  * come first in symbol lookup), which count and forward to glibc's
@@ -148,6 +154,52 @@ unsigned long long bh_run_threads(int threads, bh_thread_routine routine, void *
     }
     pthread_barrier_destroy(&start);
     return end - begin;
+}
+
+/* ---- the machine's own scaling ------------------------------------------- */
+
+/* One thread's state. Aligned to 128 bytes, not 64: the adjacent-line
+ * prefetcher pairs cache lines, and two threads' states must not share a
+ * pair either. */
+struct bh_spin {
+    unsigned long long iterations;
+    unsigned long long counter;      /* an atomic add per iteration */
+    unsigned char in[64], out[64];   /* copied through a function pointer */
+    unsigned char block[4096];       /* a private working set, as an IRP's */
+} __attribute__((aligned(128)));
+
+static struct bh_spin bh_spins[64];
+
+/* Work of the kind an IOCTL does, on data no other thread touches: a
+ * 64-byte copy through a pointer the compiler cannot see through, a
+ * lock-prefixed add, and stores across a private 4 KiB block. Pure
+ * arithmetic would scale perfectly even where two virtual CPUs share one
+ * core's load/store units; this loop competes for what ntk competes for. */
+static void bh_spin_routine(void *argument, int measured)
+{
+    struct bh_spin *s = argument;
+    unsigned long long count = measured ? s->iterations : s->iterations / 10 + 1;
+    for (unsigned long long i = 0; i < count; i++) {
+        s->in[0] = (unsigned char)i;
+        bh_copy_pointer(s->out, s->in, sizeof s->in);
+        __atomic_fetch_add(&s->counter, 1, __ATOMIC_ACQ_REL);
+        s->block[(i * 64) & 4095] = s->out[0];
+        __asm__ volatile("" : : "r"(s) : "memory");
+    }
+}
+
+unsigned long long bh_machine_threads(int threads, unsigned long long iterations)
+{
+    void *arguments[64];
+    if (threads < 1 || threads > 64) {
+        fprintf(stderr, "bench: %d threads: out of range\n", threads);
+        exit(1);
+    }
+    for (int i = 0; i < threads; i++) {
+        bh_spins[i].iterations = iterations;
+        arguments[i] = &bh_spins[i];
+    }
+    return bh_run_threads(threads, bh_spin_routine, arguments);
 }
 
 /* ---- counting heap allocations -------------------------------------------- */

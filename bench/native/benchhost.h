@@ -1,8 +1,8 @@
 /*
  * benchhost.h - the benchmark app's Linux-native helper (benchhost.c,
  * built as plain Linux C and linked into the Win32 app): the clock, the
- * Linux baselines, threads, the machine's description and the count of
- * heap allocations. Only plain C types here: the app includes this next to
+ * Linux baselines, threads and the machine's own thread scaling, the
+ * machine's description and the count of heap allocations. Only plain C types here: the app includes this next to
  * <windows.h>.
  */
 #ifndef BENCHHOST_H
@@ -23,6 +23,14 @@ unsigned bh_indirect_copy64(unsigned long long count);
  * time from the release to the last one's end (ns). */
 typedef void (*bh_thread_routine)(void *argument, int measured);
 unsigned long long bh_run_threads(int threads, bh_thread_routine routine, void **arguments);
+
+/* The machine's own scaling: Threads threads (at most 64) each run
+ * Iterations iterations of IOCTL-like work (a 64-byte copy through a
+ * function pointer, an atomic add, a store into a 4 KiB block) on data of
+ * their own (nothing shared is written), through
+ * bh_run_threads (warm-up: a tenth as many). Returns bh_run_threads' wall
+ * time (ns). */
+unsigned long long bh_machine_threads(int threads, unsigned long long iterations);
 
 /* Heap allocation calls (malloc, calloc, realloc, posix_memalign,
  * aligned_alloc, memalign) made by anyone in the process so far.

@@ -69,12 +69,7 @@ static NTSTATUS IopOpenServiceKey(const WCHAR *Name, size_t Chars, BOOLEAN Creat
     UNICODE_STRING u = {(USHORT)((p + Chars) * sizeof(WCHAR)), (USHORT)((p + Chars) * sizeof(WCHAR)), path};
     OBJECT_ATTRIBUTES oa;
     InitializeObjectAttributes(&oa, &u, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
-    NTSTATUS status = Create ? ZwCreateKey(Key, KEY_ALL_ACCESS, &oa, 0, NULL, 0, NULL)
-                             : ZwOpenKey(Key, KEY_READ | DELETE, &oa);
-    KiLeaveService(thread, saved);
-    return status;
+    return Create ? ZwCreateKey(Key, KEY_ALL_ACCESS, &oa, 0, NULL, 0, NULL) : ZwOpenKey(Key, KEY_READ | DELETE, &oa);
 }
 
 static void IopSetServiceValue(HANDLE Key, const WCHAR *Name, ULONG Type, const void *Data, ULONG Size)
@@ -90,8 +85,6 @@ static void IopWriteServiceKey(IOP_SERVICE_RECORD *r)
     HANDLE key;
     if (!NT_SUCCESS(IopOpenServiceKey(r->Name, IopWideLength(r->Name), TRUE, &key)))
         return;
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     IopSetServiceValue(key, L"Type", REG_DWORD, &r->Type, sizeof(ULONG));
     IopSetServiceValue(key, L"Start", REG_DWORD, &r->Start, sizeof(ULONG));
     IopSetServiceValue(key, L"ErrorControl", REG_DWORD, &r->ErrorControl, sizeof(ULONG));
@@ -100,7 +93,6 @@ static void IopWriteServiceKey(IOP_SERVICE_RECORD *r)
     IopSetServiceValue(key, L"DisplayName", REG_SZ, r->DisplayName,
                        (ULONG)((IopWideLength(r->DisplayName) + 1) * sizeof(WCHAR)));
     ZwClose(key);
-    KiLeaveService(thread, saved);
 }
 
 static void IopDeleteServiceKey(const WCHAR *Name)
@@ -108,11 +100,8 @@ static void IopDeleteServiceKey(const WCHAR *Name)
     HANDLE key;
     if (!NT_SUCCESS(IopOpenServiceKey(Name, IopWideLength(Name), FALSE, &key)))
         return;
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     ZwDeleteKey(key);
     ZwClose(key);
-    KiLeaveService(thread, saved);
 }
 
 static LIST_ENTRY IopServices = {&IopServices, &IopServices};
@@ -215,10 +204,7 @@ static ULONG IopQueryServiceValue(HANDLE Key, const WCHAR *Name, void *Buffer, U
     UNICODE_STRING name;
     RtlInitUnicodeString(&name, Name);
     ULONG got = 0;
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     NTSTATUS status = ZwQueryValueKey(Key, &name, KeyValuePartialInformation, raw, sizeof raw, &got);
-    KiLeaveService(thread, saved);
     PKEY_VALUE_PARTIAL_INFORMATION v = (PKEY_VALUE_PARTIAL_INFORMATION)raw;
     if (!NT_SUCCESS(status) || v->DataLength > Size)
         return 0;
@@ -253,10 +239,7 @@ static IOP_SERVICE_RECORD *IopImportService(const WCHAR *Name, size_t Chars)
         display[length / sizeof(WCHAR)] = 0;
         r = KipAlloc(sizeof *r);
     }
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     ZwClose(key);
-    KiLeaveService(thread, saved);
     if (!r)
         return NULL;
     memset(r, 0, sizeof *r);
@@ -543,11 +526,8 @@ static NTSTATUS IopRegistryImagePath(PCUNICODE_STRING ServiceName, WCHAR *Image,
     UCHAR buffer[sizeof(KEY_VALUE_PARTIAL_INFORMATION) + 2048];
     ULONG got = 0;
     UNICODE_STRING name = RTL_CONSTANT_STRING(L"ImagePath");
-    PKTHREAD thread = KiThread();
-    KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
     status = ZwQueryValueKey(key, &name, KeyValuePartialInformation, buffer, sizeof buffer, &got);
     ZwClose(key);
-    KiLeaveService(thread, saved);
     PKEY_VALUE_PARTIAL_INFORMATION v = (PKEY_VALUE_PARTIAL_INFORMATION)buffer;
     if (NT_SUCCESS(status) && (v->Type == REG_SZ || v->Type == REG_EXPAND_SZ)) {
         size_t n = v->DataLength / sizeof(WCHAR);

@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <host.h>
 
-struct iop_irp_cache;
 struct ntk_seh_frame;
 struct _KI_FP_GUARD;
 
@@ -47,7 +46,6 @@ typedef struct _KTHREAD {
     ULONG_PTR ThreadId;
     ULONG LastErrorValue;              /* the TEB's LastErrorValue */
     NTSTATUS LastStatusValue;          /* the TEB's LastStatusValue */
-    struct iop_irp_cache *IrpCache;    /* per-thread IRP lookaside */
     struct ntk_seh_frame *SehChain;    /* innermost __try frame */
     ULONG Processor;                   /* the processor it runs on (ke/processor.c) */
     BOOLEAN ProcessorAssigned;         /* Processor is valid */

@@ -283,8 +283,10 @@ DECLSPEC_EXPORT BOOL WINAPI ControlService(SC_HANDLE hService, DWORD dwControl, 
         error = ntk_scm_stop(s->Record, st);
     } else {
         ntk_scm_query(s->Record, st);
-        if (st[1] != SERVICE_RUNNING)
+        if (st[1] == SERVICE_STOPPED)
             error = ERROR_SERVICE_NOT_ACTIVE;
+        else if (st[1] != SERVICE_RUNNING)
+            error = ERROR_SERVICE_CANNOT_ACCEPT_CTRL; /* a stop is pending */
         else if (dwControl != SERVICE_CONTROL_INTERROGATE)
             error = ERROR_INVALID_SERVICE_CONTROL;
     }

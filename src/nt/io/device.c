@@ -179,6 +179,7 @@ DECLSPEC_EXPORT VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
     TargetDevice->AttachedDevice = NULL;
     if (upper && IopDeviceExtension(upper)->AttachedTo == TargetDevice) {
         IopDeviceExtension(upper)->AttachedTo = NULL;
+        IopDeviceReleased(TargetDevice); /* its driver may be waiting to unload */
         ObfDereferenceObject(TargetDevice);
     }
 }

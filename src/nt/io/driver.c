@@ -209,14 +209,52 @@ static void IopAppendName(char *out, size_t size, PCUNICODE_STRING name)
     out[n] = 0;
 }
 
-void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
+/* From now on opens of its devices fail (IopParseDeviceForOpen). Sequentially
+ * consistent with the open's increment of ReferenceCount: an open either sees
+ * the flag, or the unload sees its file. */
+static void IopMarkUnloadPending(PDRIVER_OBJECT DriverObject)
+{
+    for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
+        __atomic_fetch_or(&IopDeviceExtension(dev)->ExtensionFlags, DOE_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+}
+
+/* Files open on its devices, or another driver's device attached to one:
+ * Windows does not call DriverUnload yet. */
+static BOOLEAN IopDriverBusy(PDRIVER_OBJECT DriverObject)
+{
+    for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
+        if (__atomic_load_n(&dev->ReferenceCount, __ATOMIC_SEQ_CST) > 0 || dev->AttachedDevice)
+            return TRUE;
+    return FALSE;
+}
+
+/* TRUE for the one caller that moves the driver to UNLOADING. */
+static BOOLEAN IopClaimUnload(PDRIVER_OBJECT DriverObject)
+{
+    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
+    LONG state = __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST);
+    while (state != IOP_DRIVER_UNLOADING)
+        if (__atomic_compare_exchange_n(&d->Private.UnloadState, &state, IOP_DRIVER_UNLOADING, FALSE,
+                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+            return TRUE;
+    return FALSE;
+}
+
+BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject)
+{
+    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
+    return __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST) == IOP_DRIVER_UNLOAD_PENDING;
+}
+
+/* Calls DriverUnload, reports and removes what the driver left behind, and
+ * unmaps its image. The caller has claimed the unload (IopClaimUnload). */
+static void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
 {
     PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
     char line[512];
     if (DriverObject->DriverUnload) {
         DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
-        for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
-            IopDeviceExtension(dev)->ExtensionFlags |= DOE_UNLOAD_PENDING;
+        IopMarkUnloadPending(DriverObject);
         PKTHREAD thread = KiThread();
         KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
         DriverObject->DriverUnload(DriverObject);
@@ -267,6 +305,7 @@ void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
     ObpRemoveObjectName(DriverObject);
     ObfDereferenceObject(DriverObject);
     LdrpUnloadDriverImage(image);
+    IopServicesDriverUnloaded();
 }
 
 static LONG IopOpenFilesOnDriver(PDRIVER_OBJECT DriverObject)
@@ -309,16 +348,28 @@ void IopUnloadAllDrivers(void)
     for (;;) {
         ObpAcquireLock(&IopLoadedDriversLock);
         PDRIVER_OBJECT last = NULL;
-        if (!IsListEmpty(&IopLoadedDrivers))
+        if (!IsListEmpty(&IopLoadedDrivers)) {
             last = &CONTAINING_RECORD(IopLoadedDrivers.Blink, IOP_DRIVER_OBJECT, Private.LoadedEntry)->Driver;
+            ObfReferenceObject(last);
+        }
         ObpReleaseLock(&IopLoadedDriversLock);
         if (!last)
             return;
-        if (IopWaitForOpenFiles(last, deadline)) {
-            IopUnloadDriver(last);
-        } else {
-            IopForgetLoadedDriver(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver));
+        /* Claimed before waiting: a file closed meanwhile must not start a
+         * pending unload of it on another thread. */
+        if (!IopClaimUnload(last)) {
+            /* A deferred unload is under way on another thread (its last
+             * file was just closed); it takes the driver off the list. */
+            ObfDereferenceObject(last);
+            ExpFlushWorkQueue();
+            ntkhost->sleep_ns(1000000);
+            continue;
         }
+        if (IopWaitForOpenFiles(last, deadline))
+            IopUnloadDriver(last);
+        else
+            IopForgetLoadedDriver(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver));
+        ObfDereferenceObject(last);
     }
 }
 
@@ -452,8 +503,57 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwUnloadDriver(PUNICODE_STRING DriverServiceName)
         status = STATUS_INVALID_DEVICE_REQUEST;
     else if (IopDriverForAddress(__builtin_return_address(0)) == driver)
         status = STATUS_INVALID_DEVICE_REQUEST; /* a driver cannot unload itself from its own code */
-    if (NT_SUCCESS(status))
-        IopUnloadDriver(driver);
+    if (NT_SUCCESS(status)) {
+        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
+        LONG loaded = IOP_DRIVER_LOADED;
+        /* A second request while the first waits for files: nothing more
+         * to do. */
+        if (__atomic_compare_exchange_n(&d->Private.UnloadState, &loaded, IOP_DRIVER_UNLOAD_PENDING, FALSE,
+                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+            IopMarkUnloadPending(driver);
+            if (!IopDriverBusy(driver) && IopClaimUnload(driver))
+                IopUnloadDriver(driver);
+        }
+    }
     ObfDereferenceObject(driver);
     return status;
+}
+
+typedef struct _IOP_DEFERRED_UNLOAD {
+    WORK_QUEUE_ITEM Item;
+    PDRIVER_OBJECT Driver; /* referenced */
+} IOP_DEFERRED_UNLOAD;
+
+static void IopDeferredUnload(PVOID Context)
+{
+    IOP_DEFERRED_UNLOAD *work = Context;
+    PDRIVER_OBJECT driver = work->Driver;
+    KipFree(work);
+    IopUnloadDriver(driver);
+    ObfDereferenceObject(driver);
+}
+
+void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
+{
+    PDRIVER_OBJECT driver = DeviceObject->DriverObject;
+    if (!driver || !IopDriverUnloadPending(driver) || IopDriverBusy(driver) || !IopClaimUnload(driver))
+        return;
+    if (KiThread()->Irql == PASSIVE_LEVEL) {
+        IopUnloadDriver(driver);
+        return;
+    }
+    /* A file released above PASSIVE_LEVEL (its last reference dropped at
+     * the completion of an overlapped request in a DPC): DriverUnload runs
+     * at PASSIVE_LEVEL on the system worker thread. */
+    IOP_DEFERRED_UNLOAD *work = KipAlloc(sizeof *work);
+    if (!work) {
+        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
+        IopReport("ntk: out of memory queueing a deferred driver unload; the driver stays loaded until exit\n");
+        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+        return;
+    }
+    ObfReferenceObject(driver);
+    work->Driver = driver;
+    ExInitializeWorkItem(&work->Item, IopDeferredUnload, work);
+    ExQueueWorkItem(&work->Item, DelayedWorkQueue);
 }

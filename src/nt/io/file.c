@@ -55,13 +55,22 @@ static NTSTATUS IopSendFileIrp(PFILE_OBJECT File, UCHAR Major, PIO_SECURITY_CONT
     return status;
 }
 
+/* One file object fewer on Device; the last one lets a pending unload of
+ * its driver happen. */
+static void IopReleaseDevice(PDEVICE_OBJECT Device)
+{
+    if (__atomic_sub_fetch(&Device->ReferenceCount, 1, __ATOMIC_SEQ_CST) == 0)
+        IopDeviceReleased(Device);
+}
+
 NTSTATUS IopParseDeviceForOpen(PDEVICE_OBJECT Device, PUNICODE_STRING RemainingName, PIOP_OPEN_PACKET Open,
                                KPROCESSOR_MODE AccessMode, ULONG Attributes, PVOID *Result)
 {
     PIOP_DEVOBJ_EXTENSION doe = IopDeviceExtension(Device);
     Open->Parsed = TRUE;
     if ((Device->Flags & DO_DEVICE_INITIALIZING) ||
-        (doe->ExtensionFlags & (DOE_DELETE_PENDING | DOE_UNLOAD_PENDING | DOE_REMOVE_PENDING)))
+        (__atomic_load_n(&doe->ExtensionFlags, __ATOMIC_RELAXED) &
+         (DOE_DELETE_PENDING | DOE_UNLOAD_PENDING | DOE_REMOVE_PENDING)))
         return STATUS_NO_SUCH_DEVICE;
     if ((Device->Flags & DO_EXCLUSIVE) && Device->ReferenceCount > 0)
         return STATUS_ACCESS_DENIED;
@@ -101,12 +110,21 @@ NTSTATUS IopParseDeviceForOpen(PDEVICE_OBJECT Device, PUNICODE_STRING RemainingN
     }
 
     ObfReferenceObject(Device);
-    __atomic_add_fetch(&Device->ReferenceCount, 1, __ATOMIC_RELAXED);
+    /* Counted before the unload flag is looked at again: an unload that
+     * began since the check above either sees this file or is seen here. */
+    __atomic_add_fetch(&Device->ReferenceCount, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&doe->ExtensionFlags, __ATOMIC_SEQ_CST) & DOE_UNLOAD_PENDING) {
+        IopReleaseDevice(Device);
+        file->DeviceObject = NULL;
+        ObfDereferenceObject(Device);
+        ObfDereferenceObject(file);
+        return STATUS_NO_SUCH_DEVICE;
+    }
     IO_SECURITY_CONTEXT security = {.DesiredAccess = Open->DesiredAccess, .FullCreateOptions = Open->CreateOptions};
     status = IopSendFileIrp(file, IRP_MJ_CREATE, &security, Open, &Open->IoStatus);
     if (!NT_SUCCESS(status)) {
         /* A failed open sends no cleanup or close. */
-        __atomic_sub_fetch(&Device->ReferenceCount, 1, __ATOMIC_RELAXED);
+        IopReleaseDevice(Device);
         file->DeviceObject = NULL;
         ObfDereferenceObject(Device);
         ObfDereferenceObject(file);
@@ -137,7 +155,7 @@ static void IopDeleteFile(PVOID Object)
         if (!(file->Flags & FO_HANDLE_CREATED))
             IopSendFileIrp(file, IRP_MJ_CLEANUP, NULL, NULL, &iosb);
         IopSendFileIrp(file, IRP_MJ_CLOSE, NULL, NULL, &iosb);
-        __atomic_sub_fetch(&device->ReferenceCount, 1, __ATOMIC_RELAXED);
+        IopReleaseDevice(device);
         ObfDereferenceObject(device);
     }
     IopFreeCompletionContext(file);

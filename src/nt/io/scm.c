@@ -18,6 +18,7 @@
 #define IOP_SERVICE_KERNEL_DRIVER 0x1
 #define IOP_SERVICE_FILE_SYSTEM_DRIVER 0x2
 #define IOP_SERVICE_STOPPED 0x1
+#define IOP_SERVICE_STOP_PENDING 0x3
 #define IOP_SERVICE_RUNNING 0x4
 #define IOP_SERVICE_ACCEPT_STOP 0x1
 #define IOP_SERVICE_DISABLED 0x4
@@ -39,6 +40,7 @@ static size_t IopWideLength(const WCHAR *s)
 #define W_ERROR_SERVICE_DISABLED 1058
 #define W_ERROR_SERVICE_DOES_NOT_EXIST 1060
 #define W_ERROR_SERVICE_NOT_ACTIVE 1062
+#define W_ERROR_SERVICE_CANNOT_ACCEPT_CTRL 1061
 #define W_ERROR_SERVICE_MARKED_FOR_DELETE 1072
 #define W_ERROR_SERVICE_EXISTS 1073
 #define W_ERROR_SERVICE_NEVER_STARTED 1077
@@ -181,14 +183,27 @@ static void IopMaybeRemoveService(IOP_SERVICE_RECORD *r)
     IopFreeService(r);
 }
 
+/* A driver was unloaded (its stop may have waited for its last file to
+ * close): services marked for delete that waited for it go now. */
+void IopServicesDriverUnloaded(void)
+{
+    ObpAcquireLock(&IopServicesLock);
+    for (PLIST_ENTRY e = IopServices.Flink, next; e != &IopServices; e = next) {
+        next = e->Flink;
+        IopMaybeRemoveService(CONTAINING_RECORD(e, IOP_SERVICE_RECORD, Entry));
+    }
+    ObpReleaseLock(&IopServicesLock);
+}
+
 /* SERVICE_STATUS: type, state, controls accepted, Win32 exit code,
  * service exit code, check point, wait hint. */
 static void IopServiceStatus(IOP_SERVICE_RECORD *r, ULONG Status[7])
 {
     PDRIVER_OBJECT driver = IopServiceDriver(r->Name);
+    BOOLEAN stopping = driver && IopDriverUnloadPending(driver);
     Status[0] = r->Type;
-    Status[1] = driver ? IOP_SERVICE_RUNNING : IOP_SERVICE_STOPPED;
-    Status[2] = driver && driver->DriverUnload ? IOP_SERVICE_ACCEPT_STOP : 0;
+    Status[1] = !driver ? IOP_SERVICE_STOPPED : stopping ? IOP_SERVICE_STOP_PENDING : IOP_SERVICE_RUNNING;
+    Status[2] = driver && driver->DriverUnload && !stopping ? IOP_SERVICE_ACCEPT_STOP : 0;
     Status[3] = driver ? 0 : r->ExitCode;
     Status[4] = 0;
     Status[5] = 0;
@@ -459,6 +474,8 @@ DECLSPEC_EXPORT ULONG ntk_scm_stop(void *Service, ULONG *Status)
         err = W_ERROR_SERVICE_NOT_ACTIVE;
     else if (!driver->DriverUnload)
         err = W_ERROR_INVALID_SERVICE_CONTROL;
+    else if (IopDriverUnloadPending(driver))
+        err = W_ERROR_SERVICE_CANNOT_ACCEPT_CTRL; /* STOP_PENDING until its files close */
     if (driver)
         ObfDereferenceObject(driver);
     r->Handles++;

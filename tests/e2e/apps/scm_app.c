@@ -285,8 +285,40 @@ static void Services(void)
     dev = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
     CHECK(dev == INVALID_HANDLE_VALUE && GetLastError() == ERROR_FILE_NOT_FOUND, "its device is gone");
     CHECK(StartServiceA(s, 0, NULL), "a stopped service starts again");
-    CHECK(ControlService(s, SERVICE_CONTROL_STOP, &st), "... and stops again");
 
+    /* Stopping a driver whose device is open: the unload waits for the
+     * last file object to close (the I/O manager marks the devices unload
+     * pending; the SCM shows STOP_PENDING). */
+    dev = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(dev != INVALID_HANDLE_VALUE, "its device opens again");
+    memset(&st, 0xcc, sizeof st);
+    CHECK(ControlService(s, SERVICE_CONTROL_STOP, &st), "ControlService(STOP) with the device open succeeds");
+    CHECK_EQ(st.dwCurrentState, SERVICE_STOP_PENDING, "... leaving the service STOP_PENDING");
+    CHECK_EQ(st.dwControlsAccepted, 0, "... accepting no control");
+    ExpectError(ControlService(s, SERVICE_CONTROL_STOP, &st), ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
+                "stopping it again while the stop is pending");
+    ExpectError(ControlService(s, SERVICE_CONTROL_INTERROGATE, &st), ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
+                "interrogating it while the stop is pending");
+    HANDLE second = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(second == INVALID_HANDLE_VALUE, "a new open of its device fails (unload pending)");
+    memset(io, 0, sizeof io);
+    io[0] = 9;
+    CHECK(DeviceIoControl(dev, IOCTL_SCM_DRIVER_ADD_ONE, io, sizeof io, io, sizeof io, &returned, NULL) &&
+              io[0] == 10,
+          "the handle already open still reaches the driver");
+    CHECK(QueryServiceStatus(s, &st) && st.dwCurrentState == SERVICE_STOP_PENDING, "... still STOP_PENDING");
+    CHECK(CloseHandle(dev), "closing the last handle");
+    CHECK(QueryServiceStatus(s, &st) && st.dwCurrentState == SERVICE_STOPPED, "... unloads the driver: STOPPED");
+    dev = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(dev == INVALID_HANDLE_VALUE && GetLastError() == ERROR_FILE_NOT_FOUND, "... and its device is gone");
+
+    /* Deleting a service whose driver waits to unload: it goes when both
+     * its last service handle and the driver's last file are closed. */
+    CHECK(StartServiceA(s, 0, NULL), "it starts again");
+    dev = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(dev != INVALID_HANDLE_VALUE, "its device opens");
+    CHECK(ControlService(s, SERVICE_CONTROL_STOP, &st) && st.dwCurrentState == SERVICE_STOP_PENDING,
+          "stopping it with the device open: STOP_PENDING");
     CHECK(DeleteService(s), "DeleteService");
     ExpectError(DeleteService(s), ERROR_SERVICE_MARKED_FOR_DELETE, "DeleteService again");
     ExpectError(StartServiceA(s, 0, NULL), ERROR_SERVICE_MARKED_FOR_DELETE, "StartService of a deleted service");
@@ -296,6 +328,9 @@ static void Services(void)
                            SERVICE_ERROR_NORMAL, image, NULL, NULL, NULL, NULL, NULL);
     ExpectError(other != NULL, ERROR_SERVICE_MARKED_FOR_DELETE, "CreateService while a handle is open");
     CHECK(CloseServiceHandle(s), "CloseServiceHandle of the last handle");
+    other = OpenServiceA(scm, "E2eScmSvc", SERVICE_ALL_ACCESS);
+    ExpectError(other != NULL, ERROR_SERVICE_MARKED_FOR_DELETE, "the service stays while its driver waits to unload");
+    CHECK(CloseHandle(dev), "closing the device handle unloads the driver");
     s = OpenServiceA(scm, "E2eScmSvc", SERVICE_ALL_ACCESS);
     ExpectError(s != NULL, ERROR_SERVICE_DOES_NOT_EXIST, "then the service is gone");
 

@@ -31,7 +31,17 @@ typedef struct _IOP_DRIVER_PRIVATE {
     PUNICODE_STRING RegistryPathAllocation;
     char ServiceNameA[64];
     LIST_ENTRY LoadedEntry;       /* IopLoadedDrivers */
+    volatile LONG UnloadState;    /* IOP_DRIVER_LOADED, _UNLOAD_PENDING, _UNLOADING */
 } IOP_DRIVER_PRIVATE, *PIOP_DRIVER_PRIVATE;
+
+/* A driver's way out: ZwUnloadDriver on a driver with files open on its
+ * devices (or another driver attached to one) marks it unload pending and
+ * returns; the unload happens when the last of those files is closed.
+ * Whoever moves a driver to UNLOADING (ZwUnloadDriver, the last close, the
+ * application's exit) unloads it, exactly once. */
+#define IOP_DRIVER_LOADED 0
+#define IOP_DRIVER_UNLOAD_PENDING 1
+#define IOP_DRIVER_UNLOADING 2
 
 typedef struct _IOP_DRIVER_OBJECT {
     DRIVER_OBJECT Driver;
@@ -114,8 +124,14 @@ void ExpFlushWorkQueue(void);
 NTSTATUS IopInvalidDeviceRequest(PDEVICE_OBJECT DeviceObject, PIRP Irp);
 void IopInitialize(void);
 NTSTATUS IopLoadDriver(const char *Path, const char *ServiceName, PDRIVER_OBJECT *DriverObject);
-void IopUnloadDriver(PDRIVER_OBJECT DriverObject);
 void IopUnloadAllDrivers(void);
+/* The last file object on one of the devices of DriverObject was closed:
+ * an unload pending for it happens now. */
+void IopDeviceReleased(PDEVICE_OBJECT DeviceObject);
+/* ZwUnloadDriver was called for it and it waits for its files to close. */
+BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject);
+/* The SCM (io/scm.c) hears that a driver was unloaded. */
+void IopServicesDriverUnloaded(void);
 PDRIVER_OBJECT IopDriverForAddress(const void *Address);
 
 /* File objects and the synchronous service tail. */

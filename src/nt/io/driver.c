@@ -240,10 +240,19 @@ static BOOLEAN IopClaimUnload(PDRIVER_OBJECT DriverObject)
     return FALSE;
 }
 
-BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject)
+/* The driver object as ntk made it (loaded or built in), or NULL for one
+ * made elsewhere (a test's own DRIVER_OBJECT): only ntk's have the private
+ * part, and their DriverExtension follows the DRIVER_OBJECT. */
+static PIOP_DRIVER_OBJECT IopKnownDriver(PDRIVER_OBJECT DriverObject)
 {
     PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
-    return __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST) == IOP_DRIVER_UNLOAD_PENDING;
+    return DriverObject && DriverObject->DriverExtension == &d->Extension ? d : NULL;
+}
+
+BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject)
+{
+    PIOP_DRIVER_OBJECT d = IopKnownDriver(DriverObject);
+    return d && __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST) == IOP_DRIVER_UNLOAD_PENDING;
 }
 
 /* Calls DriverUnload, reports and removes what the driver left behind, and
@@ -536,7 +545,7 @@ static void IopDeferredUnload(PVOID Context)
 void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
 {
     PDRIVER_OBJECT driver = DeviceObject->DriverObject;
-    if (!driver || !IopDriverUnloadPending(driver) || IopDriverBusy(driver) || !IopClaimUnload(driver))
+    if (!IopDriverUnloadPending(driver) || IopDriverBusy(driver) || !IopClaimUnload(driver))
         return;
     if (KiThread()->Irql == PASSIVE_LEVEL) {
         IopUnloadDriver(driver);

@@ -203,7 +203,8 @@ static void IopServiceStatus(IOP_SERVICE_RECORD *r, ULONG Status[7])
     BOOLEAN stopping = driver && IopDriverUnloadPending(driver);
     Status[0] = r->Type;
     Status[1] = !driver ? IOP_SERVICE_STOPPED : stopping ? IOP_SERVICE_STOP_PENDING : IOP_SERVICE_RUNNING;
-    Status[2] = driver && driver->DriverUnload && !stopping ? IOP_SERVICE_ACCEPT_STOP : 0;
+    /* Windows' sc shows a driver stuck in STOP_PENDING as STOPPABLE still. */
+    Status[2] = driver && driver->DriverUnload ? IOP_SERVICE_ACCEPT_STOP : 0;
     Status[3] = driver ? 0 : r->ExitCode;
     Status[4] = 0;
     Status[5] = 0;

@@ -294,7 +294,7 @@ static void Services(void)
     memset(&st, 0xcc, sizeof st);
     CHECK(ControlService(s, SERVICE_CONTROL_STOP, &st), "ControlService(STOP) with the device open succeeds");
     CHECK_EQ(st.dwCurrentState, SERVICE_STOP_PENDING, "... leaving the service STOP_PENDING");
-    CHECK_EQ(st.dwControlsAccepted, 0, "... accepting no control");
+    CHECK_EQ(st.dwControlsAccepted, SERVICE_ACCEPT_STOP, "... still STOPPABLE, as sc shows it on Windows");
     ExpectError(ControlService(s, SERVICE_CONTROL_STOP, &st), ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
                 "stopping it again while the stop is pending");
     ExpectError(ControlService(s, SERVICE_CONTROL_INTERROGATE, &st), ERROR_SERVICE_CANNOT_ACCEPT_CTRL,

@@ -300,7 +300,8 @@ static void Services(void)
     ExpectError(ControlService(s, SERVICE_CONTROL_INTERROGATE, &st), ERROR_SERVICE_CANNOT_ACCEPT_CTRL,
                 "interrogating it while the stop is pending");
     HANDLE second = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
-    CHECK(second == INVALID_HANDLE_VALUE, "a new open of its device fails (unload pending)");
+    CHECK(second == INVALID_HANDLE_VALUE && GetLastError() == ERROR_NO_SUCH_DEVICE,
+          "a new open of its device fails: STATUS_NO_SUCH_DEVICE, ERROR_NO_SUCH_DEVICE (unload pending)");
     memset(io, 0, sizeof io);
     io[0] = 9;
     CHECK(DeviceIoControl(dev, IOCTL_SCM_DRIVER_ADD_ONE, io, sizeof io, io, sizeof io, &returned, NULL) &&

@@ -5,9 +5,14 @@
 #include <internal/io.h>
 #include <internal/ntk_alloc.h>
 
+/* A device keeps its driver object alive (as on Windows): whoever still
+ * holds the device after the driver unloaded (an open that lost the race
+ * with the unload) may look at it. */
 static void IopDeleteDeviceObject(PVOID Object)
 {
-    (void)Object;
+    PDEVICE_OBJECT device = Object;
+    if (IopKnownDriver(device->DriverObject))
+        ObfDereferenceObject(device->DriverObject);
 }
 
 static OBP_PARSE_PROCEDURE IopParseDevice;
@@ -47,6 +52,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG
     device->Type = IO_TYPE_DEVICE;
     device->Size = (USHORT)(sizeof(DEVICE_OBJECT) + DeviceExtensionSize);
     device->DriverObject = DriverObject;
+    if (IopKnownDriver(DriverObject))
+        ObfReferenceObject(DriverObject);
     device->Flags = DO_DEVICE_INITIALIZING | (Exclusive ? DO_EXCLUSIVE : 0) | (DeviceName ? DO_DEVICE_HAS_NAME : 0);
     device->Characteristics = DeviceCharacteristics;
     device->DeviceExtension = DeviceExtensionSize ? (PUCHAR)object + sizeof(DEVICE_OBJECT) : NULL;
@@ -81,10 +88,10 @@ DECLSPEC_EXPORT VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
 {
     KI_CHECK_IRQL(IoDeleteDevice);
     PIOP_DEVOBJ_EXTENSION doe = IopDeviceExtension(DeviceObject);
-    if (doe->ExtensionFlags & DOE_DELETE_PENDING)
+    if (__atomic_load_n(&doe->ExtensionFlags, __ATOMIC_RELAXED) & DOE_DELETE_PENDING)
         KiBugCheckAt(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x240, (ULONG_PTR)DeviceObject, 0, 0, NULL,
                      "IoDeleteDevice called twice for the same device object");
-    doe->ExtensionFlags |= DOE_DELETE_PENDING;
+    __atomic_fetch_or(&doe->ExtensionFlags, DOE_DELETE_PENDING, __ATOMIC_RELAXED); /* opens read it */
     PDRIVER_OBJECT driver = DeviceObject->DriverObject;
     for (PDEVICE_OBJECT *link = &driver->DeviceObject; *link; link = &(*link)->NextDevice) {
         if (*link == DeviceObject) {
@@ -136,7 +143,8 @@ DECLSPEC_EXPORT NTSTATUS NTAPI IoAttachDeviceToDeviceStackSafe(PDEVICE_OBJECT So
                                                               PDEVICE_OBJECT *AttachedToDeviceObject)
 {
     PDEVICE_OBJECT top = IoGetAttachedDevice(TargetDevice);
-    if (IopDeviceExtension(top)->ExtensionFlags & (DOE_DELETE_PENDING | DOE_UNLOAD_PENDING)) {
+    if (__atomic_load_n(&IopDeviceExtension(top)->ExtensionFlags, __ATOMIC_RELAXED) &
+        (DOE_DELETE_PENDING | DOE_UNLOAD_PENDING)) {
         *AttachedToDeviceObject = NULL;
         return STATUS_NO_SUCH_DEVICE;
     }

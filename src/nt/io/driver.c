@@ -209,17 +209,24 @@ static void IopAppendName(char *out, size_t size, PCUNICODE_STRING name)
     out[n] = 0;
 }
 
-/* From now on opens of its devices fail (IopParseDeviceForOpen). Sequentially
- * consistent with the open's increment of ReferenceCount: an open either sees
- * the flag, or the unload sees its file. */
-static void IopMarkUnloadPending(PDRIVER_OBJECT DriverObject)
+/* The driver object as ntk made it (loaded or built in), or NULL for one
+ * made elsewhere (a test's own DRIVER_OBJECT): only ntk's have the private
+ * part, and their DriverExtension follows the DRIVER_OBJECT. */
+PIOP_DRIVER_OBJECT IopKnownDriver(PDRIVER_OBJECT DriverObject)
 {
-    for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
-        __atomic_fetch_or(&IopDeviceExtension(dev)->ExtensionFlags, DOE_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
+    return DriverObject && DriverObject->DriverExtension == &d->Extension ? d : NULL;
 }
 
+/* The unload decision. UnloadState changes under the driver's UnloadLock,
+ * and the device list is walked there only while no unload is under way
+ * (an unload deletes devices). Opens do not take the lock: they count
+ * their file (ReferenceCount) before looking at DOE_UNLOAD_PENDING again,
+ * and the unload sets that flag before it counts files, both sequentially
+ * consistent, so an open either is counted or sees the flag and fails. */
+
 /* Files open on its devices, or another driver's device attached to one:
- * Windows does not call DriverUnload yet. */
+ * Windows does not call DriverUnload yet. UnloadLock held. */
 static BOOLEAN IopDriverBusy(PDRIVER_OBJECT DriverObject)
 {
     for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
@@ -228,42 +235,66 @@ static BOOLEAN IopDriverBusy(PDRIVER_OBJECT DriverObject)
     return FALSE;
 }
 
-/* TRUE for the one caller that moves the driver to UNLOADING. */
-static BOOLEAN IopClaimUnload(PDRIVER_OBJECT DriverObject)
+/* ZwUnloadDriver: marks the devices unload pending (new opens fail) and
+ * the driver UNLOAD_PENDING; FALSE if an unload was asked for already. */
+static BOOLEAN IopRequestUnload(PIOP_DRIVER_OBJECT d)
 {
-    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
-    LONG state = __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST);
-    while (state != IOP_DRIVER_UNLOADING)
-        if (__atomic_compare_exchange_n(&d->Private.UnloadState, &state, IOP_DRIVER_UNLOADING, FALSE,
-                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-            return TRUE;
-    return FALSE;
+    BOOLEAN first = FALSE;
+    KiAcquireWordLock(&d->Private.UnloadLock);
+    if (d->Private.UnloadState == IOP_DRIVER_LOADED) {
+        for (PDEVICE_OBJECT dev = d->Driver.DeviceObject; dev; dev = dev->NextDevice)
+            __atomic_fetch_or(&IopDeviceExtension(dev)->ExtensionFlags, DOE_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+        first = TRUE;
+    }
+    KiReleaseWordLock(&d->Private.UnloadLock);
+    return first;
 }
 
-/* The driver object as ntk made it (loaded or built in), or NULL for one
- * made elsewhere (a test's own DRIVER_OBJECT): only ntk's have the private
- * part, and their DriverExtension follows the DRIVER_OBJECT. */
-static PIOP_DRIVER_OBJECT IopKnownDriver(PDRIVER_OBJECT DriverObject)
+/* TRUE for the one caller that moves a pending driver with nothing open
+ * to UNLOADING: it carries out the unload. */
+static BOOLEAN IopClaimIdleUnload(PIOP_DRIVER_OBJECT d)
 {
-    PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
-    return DriverObject && DriverObject->DriverExtension == &d->Extension ? d : NULL;
+    BOOLEAN claimed = FALSE;
+    KiAcquireWordLock(&d->Private.UnloadLock);
+    if (d->Private.UnloadState == IOP_DRIVER_UNLOAD_PENDING && !IopDriverBusy(&d->Driver)) {
+        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOADING, __ATOMIC_SEQ_CST);
+        claimed = TRUE;
+    }
+    KiReleaseWordLock(&d->Private.UnloadLock);
+    return claimed;
 }
 
-BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject)
+/* The application's exit: TRUE unless another thread is unloading it. */
+static BOOLEAN IopClaimUnload(PIOP_DRIVER_OBJECT d)
+{
+    BOOLEAN claimed = FALSE;
+    KiAcquireWordLock(&d->Private.UnloadLock);
+    if (d->Private.UnloadState != IOP_DRIVER_UNLOADING) {
+        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOADING, __ATOMIC_SEQ_CST);
+        claimed = TRUE;
+    }
+    KiReleaseWordLock(&d->Private.UnloadLock);
+    return claimed;
+}
+
+BOOLEAN IopDriverUnloadRequested(PDRIVER_OBJECT DriverObject)
 {
     PIOP_DRIVER_OBJECT d = IopKnownDriver(DriverObject);
-    return d && __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST) == IOP_DRIVER_UNLOAD_PENDING;
+    return d && __atomic_load_n(&d->Private.UnloadState, __ATOMIC_SEQ_CST) != IOP_DRIVER_LOADED;
 }
 
 /* Calls DriverUnload, reports and removes what the driver left behind, and
- * unmaps its image. The caller has claimed the unload (IopClaimUnload). */
+ * unmaps its image. The caller has claimed the unload (IopClaimIdleUnload,
+ * IopClaimUnload). */
 static void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
 {
     PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
     char line[512];
     if (DriverObject->DriverUnload) {
         DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
-        IopMarkUnloadPending(DriverObject);
+        for (PDEVICE_OBJECT dev = DriverObject->DeviceObject; dev; dev = dev->NextDevice)
+            __atomic_fetch_or(&IopDeviceExtension(dev)->ExtensionFlags, DOE_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
         PKTHREAD thread = KiThread();
         KPROCESSOR_MODE saved = KiEnterService(thread, KernelMode);
         DriverObject->DriverUnload(DriverObject);
@@ -366,7 +397,7 @@ void IopUnloadAllDrivers(void)
             return;
         /* Claimed before waiting: a file closed meanwhile must not start a
          * pending unload of it on another thread. */
-        if (!IopClaimUnload(last)) {
+        if (!IopClaimUnload(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver))) {
             /* A deferred unload is under way on another thread (its last
              * file was just closed); it takes the driver off the list. */
             ObfDereferenceObject(last);
@@ -513,16 +544,11 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwUnloadDriver(PUNICODE_STRING DriverServiceName)
     else if (IopDriverForAddress(__builtin_return_address(0)) == driver)
         status = STATUS_INVALID_DEVICE_REQUEST; /* a driver cannot unload itself from its own code */
     if (NT_SUCCESS(status)) {
-        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
-        LONG loaded = IOP_DRIVER_LOADED;
         /* A second request while the first waits for files: nothing more
          * to do. */
-        if (__atomic_compare_exchange_n(&d->Private.UnloadState, &loaded, IOP_DRIVER_UNLOAD_PENDING, FALSE,
-                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
-            IopMarkUnloadPending(driver);
-            if (!IopDriverBusy(driver) && IopClaimUnload(driver))
-                IopUnloadDriver(driver);
-        }
+        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
+        if (IopRequestUnload(d) && IopClaimIdleUnload(d))
+            IopUnloadDriver(driver);
     }
     ObfDereferenceObject(driver);
     return status;
@@ -545,7 +571,9 @@ static void IopDeferredUnload(PVOID Context)
 void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
 {
     PDRIVER_OBJECT driver = DeviceObject->DriverObject;
-    if (!IopDriverUnloadPending(driver) || IopDriverBusy(driver) || !IopClaimUnload(driver))
+    PIOP_DRIVER_OBJECT known = IopKnownDriver(driver);
+    if (!known || __atomic_load_n(&known->Private.UnloadState, __ATOMIC_SEQ_CST) != IOP_DRIVER_UNLOAD_PENDING ||
+        !IopClaimIdleUnload(known))
         return;
     if (KiThread()->Irql == PASSIVE_LEVEL) {
         IopUnloadDriver(driver);
@@ -556,9 +584,8 @@ void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
      * at PASSIVE_LEVEL on the system worker thread. */
     IOP_DEFERRED_UNLOAD *work = KipAlloc(sizeof *work);
     if (!work) {
-        PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
         IopReport("ntk: out of memory queueing a deferred driver unload; the driver stays loaded until exit\n");
-        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
+        __atomic_store_n(&known->Private.UnloadState, IOP_DRIVER_UNLOAD_PENDING, __ATOMIC_SEQ_CST);
         return;
     }
     ObfReferenceObject(driver);

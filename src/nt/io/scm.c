@@ -200,7 +200,7 @@ void IopServicesDriverUnloaded(void)
 static void IopServiceStatus(IOP_SERVICE_RECORD *r, ULONG Status[7])
 {
     PDRIVER_OBJECT driver = IopServiceDriver(r->Name);
-    BOOLEAN stopping = driver && IopDriverUnloadPending(driver);
+    BOOLEAN stopping = driver && IopDriverUnloadRequested(driver);
     Status[0] = r->Type;
     Status[1] = !driver ? IOP_SERVICE_STOPPED : stopping ? IOP_SERVICE_STOP_PENDING : IOP_SERVICE_RUNNING;
     /* Windows' sc shows a driver stuck in STOP_PENDING as STOPPABLE still. */
@@ -475,7 +475,7 @@ DECLSPEC_EXPORT ULONG ntk_scm_stop(void *Service, ULONG *Status)
         err = W_ERROR_SERVICE_NOT_ACTIVE;
     else if (!driver->DriverUnload)
         err = W_ERROR_INVALID_SERVICE_CONTROL;
-    else if (IopDriverUnloadPending(driver))
+    else if (IopDriverUnloadRequested(driver))
         err = W_ERROR_SERVICE_CANNOT_ACCEPT_CTRL; /* STOP_PENDING until its files close */
     if (driver)
         ObfDereferenceObject(driver);

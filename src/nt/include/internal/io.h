@@ -31,7 +31,8 @@ typedef struct _IOP_DRIVER_PRIVATE {
     PUNICODE_STRING RegistryPathAllocation;
     char ServiceNameA[64];
     LIST_ENTRY LoadedEntry;       /* IopLoadedDrivers */
-    volatile LONG UnloadState;    /* IOP_DRIVER_LOADED, _UNLOAD_PENDING, _UNLOADING */
+    volatile LONG UnloadState;    /* IOP_DRIVER_LOADED, _UNLOAD_PENDING, _UNLOADING; UnloadLock */
+    volatile LONG UnloadLock;
 } IOP_DRIVER_PRIVATE, *PIOP_DRIVER_PRIVATE;
 
 /* A driver's way out: ZwUnloadDriver on a driver with files open on its
@@ -128,8 +129,12 @@ void IopUnloadAllDrivers(void);
 /* The last file object on one of the devices of DriverObject was closed:
  * an unload pending for it happens now. */
 void IopDeviceReleased(PDEVICE_OBJECT DeviceObject);
-/* ZwUnloadDriver was called for it and it waits for its files to close. */
-BOOLEAN IopDriverUnloadPending(PDRIVER_OBJECT DriverObject);
+/* DriverObject as ntk made it (loaded or built in, with its private part),
+ * or NULL for a DRIVER_OBJECT made elsewhere (a unit test's own). */
+PIOP_DRIVER_OBJECT IopKnownDriver(PDRIVER_OBJECT DriverObject);
+/* Its unload was asked for: it waits for its files to close, or is under
+ * way (the SCM shows STOP_PENDING until the driver object is gone). */
+BOOLEAN IopDriverUnloadRequested(PDRIVER_OBJECT DriverObject);
 /* The SCM (io/scm.c) hears that a driver was unloaded. */
 void IopServicesDriverUnloaded(void);
 PDRIVER_OBJECT IopDriverForAddress(const void *Address);

@@ -251,29 +251,20 @@ static BOOLEAN IopRequestUnload(PIOP_DRIVER_OBJECT d)
     return first;
 }
 
-/* TRUE for the one caller that moves a pending driver with nothing open
- * to UNLOADING: it carries out the unload. */
-static BOOLEAN IopClaimIdleUnload(PIOP_DRIVER_OBJECT d)
+/* TRUE for the one caller that moves the driver to UNLOADING: it carries
+ * out the unload. WhenIdle: only a pending unload with nothing open (a
+ * last close, ZwUnloadDriver); otherwise any state but UNLOADING (the
+ * application's exit, which waits for open files itself). */
+static BOOLEAN IopClaimUnload(PIOP_DRIVER_OBJECT d, BOOLEAN WhenIdle)
 {
-    BOOLEAN claimed = FALSE;
+    BOOLEAN claimed;
     KiAcquireWordLock(&d->Private.UnloadLock);
-    if (d->Private.UnloadState == IOP_DRIVER_UNLOAD_PENDING && !IopDriverBusy(&d->Driver)) {
+    if (WhenIdle)
+        claimed = d->Private.UnloadState == IOP_DRIVER_UNLOAD_PENDING && !IopDriverBusy(&d->Driver);
+    else
+        claimed = d->Private.UnloadState != IOP_DRIVER_UNLOADING;
+    if (claimed)
         __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOADING, __ATOMIC_SEQ_CST);
-        claimed = TRUE;
-    }
-    KiReleaseWordLock(&d->Private.UnloadLock);
-    return claimed;
-}
-
-/* The application's exit: TRUE unless another thread is unloading it. */
-static BOOLEAN IopClaimUnload(PIOP_DRIVER_OBJECT d)
-{
-    BOOLEAN claimed = FALSE;
-    KiAcquireWordLock(&d->Private.UnloadLock);
-    if (d->Private.UnloadState != IOP_DRIVER_UNLOADING) {
-        __atomic_store_n(&d->Private.UnloadState, IOP_DRIVER_UNLOADING, __ATOMIC_SEQ_CST);
-        claimed = TRUE;
-    }
     KiReleaseWordLock(&d->Private.UnloadLock);
     return claimed;
 }
@@ -285,8 +276,7 @@ BOOLEAN IopDriverUnloadRequested(PDRIVER_OBJECT DriverObject)
 }
 
 /* Calls DriverUnload, reports and removes what the driver left behind, and
- * unmaps its image. The caller has claimed the unload (IopClaimIdleUnload,
- * IopClaimUnload). */
+ * unmaps its image. The caller has claimed the unload (IopClaimUnload). */
 static void IopUnloadDriver(PDRIVER_OBJECT DriverObject)
 {
     PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(DriverObject, IOP_DRIVER_OBJECT, Driver);
@@ -397,7 +387,7 @@ void IopUnloadAllDrivers(void)
             return;
         /* Claimed before waiting: a file closed meanwhile must not start a
          * pending unload of it on another thread. */
-        if (!IopClaimUnload(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver))) {
+        if (!IopClaimUnload(CONTAINING_RECORD(last, IOP_DRIVER_OBJECT, Driver), FALSE)) {
             /* A deferred unload is under way on another thread (its last
              * file was just closed); it takes the driver off the list. */
             ObfDereferenceObject(last);
@@ -547,7 +537,7 @@ DECLSPEC_EXPORT NTSTATUS NTAPI ZwUnloadDriver(PUNICODE_STRING DriverServiceName)
         /* A second request while the first waits for files: nothing more
          * to do. */
         PIOP_DRIVER_OBJECT d = CONTAINING_RECORD(driver, IOP_DRIVER_OBJECT, Driver);
-        if (IopRequestUnload(d) && IopClaimIdleUnload(d))
+        if (IopRequestUnload(d) && IopClaimUnload(d, TRUE))
             IopUnloadDriver(driver);
     }
     ObfDereferenceObject(driver);
@@ -573,7 +563,7 @@ void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
     PDRIVER_OBJECT driver = DeviceObject->DriverObject;
     PIOP_DRIVER_OBJECT known = IopKnownDriver(driver);
     if (!known || __atomic_load_n(&known->Private.UnloadState, __ATOMIC_SEQ_CST) != IOP_DRIVER_UNLOAD_PENDING ||
-        !IopClaimIdleUnload(known))
+        !IopClaimUnload(known, TRUE))
         return;
     if (KiThread()->Irql == PASSIVE_LEVEL) {
         IopUnloadDriver(driver);

@@ -7,9 +7,15 @@
  * driver is gone). In the end the service is STOPPED and DriverUnload ran
  * exactly once (a second run would delete the device twice: a bug check).
  * The driver is e2e_scm_driver, loaded with --driver under E2eScmRace.
+ *
+ * With the argument "filter", e2e_scm_filter is loaded above it too (as
+ * E2eScmFilter): stopping the driver below stays pending while the filter is
+ * attached, and stopping the filter (which detaches in DriverUnload) lets
+ * the driver below unload.
  */
 #include <windows.h>
 #include <winsvc.h>
+#include <string.h>
 
 #include "e2e.h"
 #include "../drivers/scm_driver.h"
@@ -44,10 +50,37 @@ static DWORD WINAPI Worker(LPVOID arg)
     }
 }
 
-int main(void)
+static int StopBelowAFilter(SC_HANDLE scm)
 {
-    e2e_section("services: stopping a driver while threads open, use and close its device");
+    e2e_section("services: stopping a driver another driver's device is attached to");
+    SC_HANDLE below = OpenServiceA(scm, "E2eScmRace", SERVICE_ALL_ACCESS);
+    SC_HANDLE filter = OpenServiceA(scm, "E2eScmFilter", SERVICE_ALL_ACCESS);
+    CHECK(below && filter, "OpenService of both drivers ntk run loaded");
+    if (!below || !filter)
+        return e2e_finish();
+    SERVICE_STATUS st;
+    CHECK(ControlService(below, SERVICE_CONTROL_STOP, &st) && st.dwCurrentState == SERVICE_STOP_PENDING,
+          "stopping the driver below the filter: STOP_PENDING (no file is open, but a device is attached)");
+    HANDLE h = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(h == INVALID_HANDLE_VALUE && GetLastError() == ERROR_NO_SUCH_DEVICE, "its device refuses opens");
+    CHECK(ControlService(filter, SERVICE_CONTROL_STOP, &st) && st.dwCurrentState == SERVICE_STOPPED,
+          "stopping the filter unloads it (it detaches in DriverUnload)");
+    CHECK(QueryServiceStatus(below, &st) && st.dwCurrentState == SERVICE_STOPPED,
+          "... and its detach let the driver below unload");
+    h = CreateFileA(SCM_DRIVER_WIN32_NAME, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    CHECK(h == INVALID_HANDLE_VALUE && GetLastError() == ERROR_FILE_NOT_FOUND, "... whose device is gone");
+    CloseServiceHandle(filter);
+    CloseServiceHandle(below);
+    CloseServiceHandle(scm);
+    return e2e_finish();
+}
+
+int main(int argc, char **argv)
+{
     SC_HANDLE scm = OpenSCManagerA(NULL, NULL, SC_MANAGER_ALL_ACCESS);
+    if (argc > 1 && !strcmp(argv[1], "filter"))
+        return StopBelowAFilter(scm);
+    e2e_section("services: stopping a driver while threads open, use and close its device");
     CHECK(scm != NULL, "OpenSCManager");
     SC_HANDLE s = OpenServiceA(scm, "E2eScmRace", SERVICE_ALL_ACCESS);
     CHECK(s != NULL, "OpenService of the driver ntk run loaded");

@@ -81,9 +81,11 @@ void IopCompleteRequest(PIRP Irp)
         file->FinalStatus = copyFaulted ? STATUS_ACCESS_VIOLATION : status;
         KeSetEvent(&file->Event, IO_NO_INCREMENT, FALSE);
     }
-    /* An overlapped request kept its file object alive until now (iosvc.c). */
+    /* An overlapped request kept its file object alive until now (iosvc.c);
+     * the last reference dropped in a DPC closes it on a worker thread
+     * (ob/obref.c). */
     if (serviceRequest && !synchronousFile)
-        IopDereferenceRequestFile(file);
+        ObfDereferenceObject(file);
     IopDequeueThreadIrp(Irp);
     IoFreeIrp(Irp);
 }

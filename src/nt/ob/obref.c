@@ -78,13 +78,42 @@ static void ObpDeleteObject(POBJECT_HEADER h)
     KipFree(h);
 }
 
+/* The last reference dropped above PASSIVE_LEVEL (a DPC, a spin lock
+ * held): as on Windows, the object is deleted on a system worker thread,
+ * since delete routines may block or call drivers (a file object's
+ * IRP_MJ_CLOSE). */
+typedef struct _OBP_DEFERRED_DELETE {
+    WORK_QUEUE_ITEM Item;
+    POBJECT_HEADER Header;
+} OBP_DEFERRED_DELETE;
+
+static VOID NTAPI ObpDeferredDelete(PVOID Context)
+{
+    OBP_DEFERRED_DELETE *d = Context;
+    POBJECT_HEADER h = d->Header;
+    KipFree(d);
+    ObpDeleteObject(h);
+}
+
+static void ObpDeleteObjectAtPassive(POBJECT_HEADER h)
+{
+    OBP_DEFERRED_DELETE *d;
+    if (KeGetCurrentIrql() == PASSIVE_LEVEL || !(d = KipAlloc(sizeof *d))) {
+        ObpDeleteObject(h);
+        return;
+    }
+    d->Header = h;
+    ExInitializeWorkItem(&d->Item, ObpDeferredDelete, d);
+    ExQueueWorkItem(&d->Item, DelayedWorkQueue);
+}
+
 /* @implemented */
 DECLSPEC_EXPORT LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object)
 {
     POBJECT_HEADER h = OBJECT_TO_OBJECT_HEADER(Object);
     LONG_PTR n = __atomic_sub_fetch(&h->PointerCount, 1, __ATOMIC_ACQ_REL);
     if (n == 0)
-        ObpDeleteObject(h);
+        ObpDeleteObjectAtPassive(h);
     else if (n < 0)
         KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3F, (ULONG_PTR)Object, 0, 0, NULL,
                      "ObDereferenceObject on an object whose reference count was zero");

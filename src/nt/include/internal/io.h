@@ -161,9 +161,6 @@ void IopCancelProcessIo(void);
 int64_t IopCancelTimeoutNs(void);
 /* A file object is going away: its completion context goes too. */
 void IopFreeCompletionContext(PFILE_OBJECT File);
-/* Releases an overlapped request's reference on its file object (deferred
- * to a worker thread when it is the last one and the IRQL is raised). */
-void IopDereferenceRequestFile(PFILE_OBJECT File);
 NTSTATUS IopSetFileCompletion(PFILE_OBJECT File, HANDLE Port, PVOID Key, KPROCESSOR_MODE Mode);
 /* NtSetInformationFile's FileCompletionInformation (30) and
  * FileIoCompletionNotificationInformation (41). */

@@ -97,8 +97,12 @@ static VOID NTAPI ObpDeferredDelete(PVOID Context)
 
 static void ObpDeleteObjectAtPassive(POBJECT_HEADER h)
 {
+    /* KiCurrentThread, not KiThread(): a host thread without a KTHREAD (one
+     * that is ending, dropping its thread object) is at PASSIVE_LEVEL and
+     * must not be given a new one. */
+    PKTHREAD thread = KiCurrentThread;
     OBP_DEFERRED_DELETE *d;
-    if (KeGetCurrentIrql() == PASSIVE_LEVEL || !(d = KipAlloc(sizeof *d))) {
+    if (!thread || thread->Irql == PASSIVE_LEVEL || !(d = KipAlloc(sizeof *d))) {
         ObpDeleteObject(h);
         return;
     }

@@ -569,9 +569,9 @@ void IopDeviceReleased(PDEVICE_OBJECT DeviceObject)
         IopUnloadDriver(driver);
         return;
     }
-    /* A file released above PASSIVE_LEVEL (its last reference dropped at
-     * the completion of an overlapped request in a DPC): DriverUnload runs
-     * at PASSIVE_LEVEL on the system worker thread. */
+    /* Released above PASSIVE_LEVEL (a detach under a spin lock; file
+     * objects are always deleted at PASSIVE_LEVEL, ob/obref.c):
+     * DriverUnload runs at PASSIVE_LEVEL on the system worker thread. */
     IOP_DEFERRED_UNLOAD *work = KipAlloc(sizeof *work);
     if (!work) {
         IopReport("ntk: out of memory queueing a deferred driver unload; the driver stays loaded until exit\n");

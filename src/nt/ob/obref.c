@@ -95,14 +95,11 @@ static VOID NTAPI ObpDeferredDelete(PVOID Context)
     ObpDeleteObject(h);
 }
 
-static void ObpDeleteObjectAtPassive(POBJECT_HEADER h)
+/* Deletes on the system worker thread (at once if no work item can be had). */
+static void ObpDeferDelete(POBJECT_HEADER h)
 {
-    /* KiCurrentThread, not KiThread(): a host thread without a KTHREAD (one
-     * that is ending, dropping its thread object) is at PASSIVE_LEVEL and
-     * must not be given a new one. */
-    PKTHREAD thread = KiCurrentThread;
-    OBP_DEFERRED_DELETE *d;
-    if (!thread || thread->Irql == PASSIVE_LEVEL || !(d = KipAlloc(sizeof *d))) {
+    OBP_DEFERRED_DELETE *d = KipAlloc(sizeof *d);
+    if (!d) {
         ObpDeleteObject(h);
         return;
     }
@@ -111,17 +108,46 @@ static void ObpDeleteObjectAtPassive(POBJECT_HEADER h)
     ExQueueWorkItem(&d->Item, DelayedWorkQueue);
 }
 
-/* @implemented */
-DECLSPEC_EXPORT LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object)
+/* Drops one reference; the last one deletes the object, at once at
+ * PASSIVE_LEVEL, else (or always, AlwaysDefer) on the worker thread. */
+static LONG_PTR ObpDropReference(PVOID Object, BOOLEAN AlwaysDefer)
 {
     POBJECT_HEADER h = OBJECT_TO_OBJECT_HEADER(Object);
     LONG_PTR n = __atomic_sub_fetch(&h->PointerCount, 1, __ATOMIC_ACQ_REL);
-    if (n == 0)
-        ObpDeleteObjectAtPassive(h);
-    else if (n < 0)
+    if (n == 0) {
+        /* KiCurrentThread, not KiThread(): a host thread without a KTHREAD
+         * (one that is ending, dropping its thread object) is at
+         * PASSIVE_LEVEL and must not be given a new one. */
+        PKTHREAD thread = KiCurrentThread;
+        if (!AlwaysDefer && (!thread || thread->Irql == PASSIVE_LEVEL))
+            ObpDeleteObject(h);
+        else
+            ObpDeferDelete(h);
+    } else if (n < 0) {
         KiBugCheckAt(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3F, (ULONG_PTR)Object, 0, 0, NULL,
                      "ObDereferenceObject on an object whose reference count was zero");
+    }
     return n;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object)
+{
+    return ObpDropReference(Object, FALSE);
+}
+
+/* @implemented: for callers that hold a lock the object's delete routine
+ * may need; the last reference is always deleted on the worker thread. */
+DECLSPEC_EXPORT VOID NTAPI ObDereferenceObjectDeferDelete(PVOID Object)
+{
+    ObpDropReference(Object, TRUE);
+}
+
+/* @implemented: the tag is for reference tracing, which ntk does not keep. */
+DECLSPEC_EXPORT VOID NTAPI ObDereferenceObjectDeferDeleteWithTag(PVOID Object, ULONG Tag)
+{
+    (void)Tag;
+    ObDereferenceObjectDeferDelete(Object);
 }
 
 /* @implemented */

@@ -2,7 +2,8 @@
  * test_deferred_delete.c - the last reference to an object dropped above
  * PASSIVE_LEVEL: the object's delete routine runs later, at PASSIVE_LEVEL
  * on the system worker thread, as on Windows; dropped at PASSIVE_LEVEL it
- * runs at once, in the caller's thread.
+ * runs at once, in the caller's thread; ObDereferenceObjectDeferDelete
+ * always defers it.
  */
 #include "ntk_test.h"
 #include <internal/ob.h>
@@ -54,12 +55,25 @@ static void test_last_reference_at_dispatch_deletes_at_passive_later(void **stat
     assert_ptr_not_equal(DeleteThread, KeGetCurrentThread());
 }
 
+static void test_defer_delete_always_defers(void **state)
+{
+    (void)state;
+    PVOID object;
+    LONG before = Deletes;
+    assert_int_equal(ObpCreateObject(&TestType, 16, &object), STATUS_SUCCESS);
+    ObDereferenceObjectDeferDelete(object);
+    ExpFlushWorkQueue();
+    assert_int_equal(__atomic_load_n(&Deletes, __ATOMIC_ACQUIRE), before + 1);
+    assert_ptr_not_equal(DeleteThread, KeGetCurrentThread());
+}
+
 int main(void)
 {
     ntk_boot();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_last_reference_at_passive_deletes_at_once),
         cmocka_unit_test(test_last_reference_at_dispatch_deletes_at_passive_later),
+        cmocka_unit_test(test_defer_delete_always_defers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

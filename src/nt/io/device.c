@@ -99,6 +99,7 @@ DECLSPEC_EXPORT VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
             break;
         }
     }
+    IopDeleteIoTimer(DeviceObject);
     ObpRemoveObjectName(DeviceObject);
     ObfDereferenceObject(DeviceObject);
 }

@@ -135,6 +135,11 @@ PIOP_DRIVER_OBJECT IopKnownDriver(PDRIVER_OBJECT DriverObject);
 /* Its unload was asked for: it waits for its files to close, or is under
  * way (the SCM shows STOP_PENDING until the driver object is gone). */
 BOOLEAN IopDriverUnloadRequested(PDRIVER_OBJECT DriverObject);
+/* Device timers (io/iotimer.c): one tick now, at DISPATCH_LEVEL from the
+ * caller's IRQL (the clock's DPC calls it once a second; tests call it to
+ * tick without waiting); a deleted device's timer goes. */
+void IopRunIoTimers(void);
+void IopDeleteIoTimer(PDEVICE_OBJECT DeviceObject);
 /* The SCM (io/scm.c) hears that a driver was unloaded. */
 void IopServicesDriverUnloaded(void);
 PDRIVER_OBJECT IopDriverForAddress(const void *Address);

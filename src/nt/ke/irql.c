@@ -41,8 +41,11 @@ DECLSPEC_EXPORT VOID NTAPI KeLowerIrql(KIRQL NewIrql)
     KIRQL old = t->Irql;
     t->Irql = NewIrql;
     /* The DPC software interrupt is taken when the IRQL drops below it. */
-    if (old >= DISPATCH_LEVEL && NewIrql < DISPATCH_LEVEL)
+    if (old >= DISPATCH_LEVEL && NewIrql < DISPATCH_LEVEL) {
         KiDispatchPendingDpcs(t);
+        if (__builtin_expect(t->ProcessorChangePending, 0))
+            KiApplyProcessorChange(t);
+    }
 }
 
 /* @implemented */

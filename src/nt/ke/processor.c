@@ -9,7 +9,10 @@
  * (as if it never migrated); the DPC thread of processor N and the threads
  * the kernel starts for a processor are on that processor. Several host
  * threads may share a processor and run at the same time; what one
- * processor serialises in ntk is its DPCs (ke/dpc.c).
+ * processor serialises in ntk is its DPCs (ke/dpc.c). A system affinity
+ * (KeSetSystemAffinityThreadEx and relatives) moves the thread to one of
+ * its processors (the one it is on if that is in the set, else the lowest):
+ * at once below DISPATCH_LEVEL, or when the IRQL drops below it.
  */
 #include <internal/ke.h>
 
@@ -143,4 +146,100 @@ DECLSPEC_EXPORT ULONG NTAPI KeGetProcessorIndexFromNumber(PPROCESSOR_NUMBER Proc
     if (ProcNumber->Group != 0 || ProcNumber->Number >= KipProcessorCount)
         return 0xffffffff;
     return ProcNumber->Number;
+}
+
+/* ------------------------------------------------ system affinity */
+
+/* Only bits of existing processors, at least one (all are active). */
+static BOOLEAN KipValidAffinity(KAFFINITY Affinity)
+{
+    return Affinity != 0 && (Affinity & ~KipActiveMask()) == 0;
+}
+
+static void KipMoveThread(PKTHREAD Thread, ULONG Target)
+{
+    if (Thread->Irql >= DISPATCH_LEVEL) {
+        Thread->PendingProcessor = Target;
+        Thread->ProcessorChangePending = TRUE;
+    } else {
+        Thread->Processor = Target;
+        Thread->ProcessorChangePending = FALSE;
+    }
+}
+
+static void KipMoveThreadInto(PKTHREAD Thread, KAFFINITY Affinity)
+{
+    ULONG current = KiCurrentProcessor(Thread);
+    KipMoveThread(Thread, (Affinity >> current) & 1 ? current : (ULONG)__builtin_ctzll((unsigned long long)Affinity));
+}
+
+void KiApplyProcessorChange(PKTHREAD Thread)
+{
+    Thread->Processor = Thread->PendingProcessor;
+    Thread->ProcessorChangePending = FALSE;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT KAFFINITY NTAPI KeSetSystemAffinityThreadEx(KAFFINITY Affinity)
+{
+    KI_CHECK_IRQL(KeSetSystemAffinityThreadEx);
+    PKTHREAD t = KiThread();
+    KAFFINITY previous = t->SystemAffinity;
+    if (!KipValidAffinity(Affinity))
+        return previous; /* no effect, as documented */
+    if (!previous)
+        t->UserProcessor = KiCurrentProcessor(t);
+    t->SystemAffinity = Affinity;
+    KipMoveThreadInto(t, Affinity);
+    return previous;
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeRevertToUserAffinityThreadEx(KAFFINITY Affinity)
+{
+    KI_CHECK_IRQL(KeRevertToUserAffinityThreadEx);
+    PKTHREAD t = KiThread();
+    if (!t->SystemAffinity)
+        return; /* no system affinity was set */
+    if (Affinity) {
+        if (!KipValidAffinity(Affinity))
+            return;
+        t->SystemAffinity = Affinity;
+        KipMoveThreadInto(t, Affinity);
+    } else {
+        t->SystemAffinity = 0;
+        KipMoveThread(t, t->UserProcessor);
+    }
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeSetSystemAffinityThread(KAFFINITY Affinity)
+{
+    KI_CHECK_IRQL(KeSetSystemAffinityThread);
+    KeSetSystemAffinityThreadEx(Affinity);
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeRevertToUserAffinityThread(VOID)
+{
+    KI_CHECK_IRQL(KeRevertToUserAffinityThread);
+    KeRevertToUserAffinityThreadEx(0);
+}
+
+/* @implemented: one group (0); another group's mask has no processor. */
+DECLSPEC_EXPORT VOID NTAPI KeSetSystemGroupAffinityThread(PGROUP_AFFINITY Affinity, PGROUP_AFFINITY PreviousAffinity)
+{
+    KI_CHECK_IRQL(KeSetSystemGroupAffinityThread);
+    KAFFINITY previous = KeSetSystemAffinityThreadEx(Affinity->Group == 0 ? Affinity->Mask : 0);
+    if (PreviousAffinity) {
+        memset(PreviousAffinity, 0, sizeof *PreviousAffinity);
+        PreviousAffinity->Mask = previous;
+    }
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeRevertToUserGroupAffinityThread(PGROUP_AFFINITY PreviousAffinity)
+{
+    KI_CHECK_IRQL(KeRevertToUserGroupAffinityThread);
+    KeRevertToUserAffinityThreadEx(PreviousAffinity->Group == 0 ? PreviousAffinity->Mask : 0);
 }

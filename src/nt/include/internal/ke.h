@@ -50,6 +50,13 @@ typedef struct _KTHREAD {
     ULONG Processor;                   /* the processor it runs on (ke/processor.c) */
     BOOLEAN ProcessorAssigned;         /* Processor is valid */
     UCHAR DpcRoutineActive;            /* > 0 while running a DPC routine (ke/dpc.c) */
+    /* System affinity (ke/processor.c): the processors the thread may run
+     * on, 0 when it has none; the processor it had before; a move asked for
+     * at DISPATCH_LEVEL, made when the IRQL drops below it. */
+    KAFFINITY SystemAffinity;
+    ULONG UserProcessor;
+    ULONG PendingProcessor;
+    BOOLEAN ProcessorChangePending;
     struct _KI_FP_GUARD *FpGuard;      /* innermost floating-point guard (internal/ke_fp.h) */
     ULONG FpGuardSerial;               /* guards entered so far */
     /* User APCs (ke/apc.c): queued by any thread under ApcLock, run by this
@@ -113,6 +120,10 @@ static inline void KiSpinPause(unsigned *Spins)
                 KiSpinPause(&spins_);                                                                          \
     } while (0)
 #define KiReleaseWordLock(Lock) __atomic_store_n((Lock), 0, __ATOMIC_RELEASE)
+
+/* A processor change asked for at DISPATCH_LEVEL (ke/processor.c): made by
+ * KeLowerIrql once the thread's DPCs on its old processor have run. */
+void KiApplyProcessorChange(PKTHREAD Thread);
 
 /* The calling thread's KTHREAD, created on first use for threads the kernel
  * did not create (the application's threads). */

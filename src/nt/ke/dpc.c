@@ -369,3 +369,62 @@ DECLSPEC_EXPORT VOID NTAPI KeFlushQueuedDpcs(VOID)
         }
     }
 }
+
+/* ------------------------------------------------ KeGenericCallDpc */
+
+/* Not in the WDK's headers (drivers declare them themselves), but widely
+ * used: run a DPC routine on every processor at once. The routine gets the
+ * done counter as SystemArgument1 and the barrier as SystemArgument2. */
+typedef struct _KIP_CALL_DPC_BARRIER {
+    volatile LONG Arrived;
+    volatile LONG Generation;
+    LONG Count;
+} KIP_CALL_DPC_BARRIER;
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeGenericCallDpc(PKDEFERRED_ROUTINE Routine, PVOID Context)
+{
+    KI_CHECK_IRQL(KeGenericCallDpc);
+    ULONG count = KiProcessorCount();
+    KDPC dpcs[MAXIMUM_PROCESSORS]; /* the caller waits for them all */
+    volatile LONG remaining = (LONG)count;
+    KIP_CALL_DPC_BARRIER barrier = {.Arrived = 0, .Generation = 0, .Count = (LONG)count};
+    /* Queued at DISPATCH_LEVEL, so that the one for this processor runs
+     * only once every other one is queued (it waits for them at the
+     * barrier). */
+    KIRQL irql;
+    KeRaiseIrql(DISPATCH_LEVEL, &irql);
+    for (ULONG p = 0; p < count; p++) {
+        KeInitializeDpc(&dpcs[p], Routine, Context);
+        KeSetTargetProcessorDpc(&dpcs[p], (CCHAR)p);
+        KeInsertQueueDpc(&dpcs[p], (PVOID)&remaining, &barrier);
+    }
+    KeLowerIrql(irql);
+    unsigned spins = 0;
+    while (__atomic_load_n(&remaining, __ATOMIC_ACQUIRE) > 0)
+        KiSpinPause(&spins);
+    KeFlushQueuedDpcs(); /* every routine has returned: the KDPCs may go */
+}
+
+/* @implemented */
+DECLSPEC_EXPORT VOID NTAPI KeSignalCallDpcDone(PVOID SystemArgument1)
+{
+    __atomic_sub_fetch((volatile LONG *)SystemArgument1, 1, __ATOMIC_RELEASE);
+}
+
+/* @implemented: a barrier across the processors; TRUE on the last one to
+ * arrive, FALSE on the others. */
+DECLSPEC_EXPORT LOGICAL NTAPI KeSignalCallDpcSynchronize(PVOID SystemArgument2)
+{
+    KIP_CALL_DPC_BARRIER *b = SystemArgument2;
+    LONG generation = __atomic_load_n(&b->Generation, __ATOMIC_ACQUIRE);
+    if (__atomic_add_fetch(&b->Arrived, 1, __ATOMIC_ACQ_REL) == b->Count) {
+        __atomic_store_n(&b->Arrived, 0, __ATOMIC_RELAXED);
+        __atomic_add_fetch(&b->Generation, 1, __ATOMIC_RELEASE);
+        return TRUE;
+    }
+    unsigned spins = 0;
+    while (__atomic_load_n(&b->Generation, __ATOMIC_ACQUIRE) == generation)
+        KiSpinPause(&spins);
+    return FALSE;
+}

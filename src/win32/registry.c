@@ -490,16 +490,24 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegSetValueExA(HKEY hKey, LPCSTR lpValueName, DWO
     return err;
 }
 
-/* One subkey by index: node information (malloc'ed). */
-static LSTATUS RegEnumKeyInfo(HKEY hKey, DWORD Index, WIN32_KEY_NODE_INFORMATION **Info)
+/* One subkey or value by index (Kind RegQuerySubkeyByIndex or
+ * RegQueryValueByIndex): its information, malloc'ed. */
+static void *RegEnumByIndex(HKEY hKey, REG_QUERY_KIND Kind, DWORD Index, ULONG Size, LSTATUS *Error)
 {
     HANDLE key;
     void *info = NULL;
-    LSTATUS err = RegResolve(hKey, &key);
-    if (!err)
-        err = RegQueryGrowing(key, RegQuerySubkeyByIndex, NULL, Index, 256, &info);
-    *Info = info;
-    return err;
+    *Error = RegResolve(hKey, &key);
+    if (!*Error)
+        *Error = RegQueryGrowing(key, Kind, NULL, Index, Size, &info);
+    return info;
+}
+
+static void RegLastWriteTime(const LARGE_INTEGER *Time, PFILETIME Out)
+{
+    if (Out) {
+        Out->dwLowDateTime = (DWORD)Time->QuadPart;
+        Out->dwHighDateTime = (DWORD)(Time->QuadPart >> 32);
+    }
 }
 
 /* @implemented */
@@ -509,8 +517,8 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumKeyExW(HKEY hKey, DWORD dwIndex, LPWSTR lp
 {
     if (!lpName || !lpcchName || lpReserved || (lpClass && !lpcchClass))
         return ERROR_INVALID_PARAMETER;
-    WIN32_KEY_NODE_INFORMATION *info;
-    LSTATUS err = RegEnumKeyInfo(hKey, dwIndex, &info);
+    LSTATUS err;
+    WIN32_KEY_NODE_INFORMATION *info = RegEnumByIndex(hKey, RegQuerySubkeyByIndex, dwIndex, 256, &err);
     if (err)
         return err;
     DWORD chars = info->NameLength / sizeof(WCHAR);
@@ -527,10 +535,7 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumKeyExW(HKEY hKey, DWORD dwIndex, LPWSTR lp
             lpClass[classChars] = 0;
             *lpcchClass = classChars;
         }
-        if (lpftLastWriteTime) {
-            lpftLastWriteTime->dwLowDateTime = (DWORD)info->LastWriteTime.QuadPart;
-            lpftLastWriteTime->dwHighDateTime = (DWORD)(info->LastWriteTime.QuadPart >> 32);
-        }
+        RegLastWriteTime(&info->LastWriteTime, lpftLastWriteTime);
     }
     free(info);
     return err;
@@ -543,8 +548,8 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumKeyExA(HKEY hKey, DWORD dwIndex, LPSTR lpN
 {
     if (!lpName || !lpcchName || lpReserved || (lpClass && !lpcchClass))
         return ERROR_INVALID_PARAMETER;
-    WIN32_KEY_NODE_INFORMATION *info;
-    LSTATUS err = RegEnumKeyInfo(hKey, dwIndex, &info);
+    LSTATUS err;
+    WIN32_KEY_NODE_INFORMATION *info = RegEnumByIndex(hKey, RegQuerySubkeyByIndex, dwIndex, 256, &err);
     if (err)
         return err;
     SIZE_T bytes = 0, classBytes = 0;
@@ -564,26 +569,11 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumKeyExA(HKEY hKey, DWORD dwIndex, LPSTR lpN
             memcpy(lpClass, cls, classBytes + 1);
             *lpcchClass = (DWORD)classBytes;
         }
-        if (lpftLastWriteTime) {
-            lpftLastWriteTime->dwLowDateTime = (DWORD)info->LastWriteTime.QuadPart;
-            lpftLastWriteTime->dwHighDateTime = (DWORD)(info->LastWriteTime.QuadPart >> 32);
-        }
+        RegLastWriteTime(&info->LastWriteTime, lpftLastWriteTime);
     }
     free(name);
     free(cls);
     free(info);
-    return err;
-}
-
-/* One value by index: full information (malloc'ed). */
-static LSTATUS RegEnumValueInfo(HKEY hKey, DWORD Index, WIN32_KEY_VALUE_FULL_INFORMATION **Info)
-{
-    HANDLE key;
-    void *info = NULL;
-    LSTATUS err = RegResolve(hKey, &key);
-    if (!err)
-        err = RegQueryGrowing(key, RegQueryValueByIndex, NULL, Index, 512, &info);
-    *Info = info;
     return err;
 }
 
@@ -593,8 +583,8 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumValueW(HKEY hKey, DWORD dwIndex, LPWSTR lp
 {
     if (!lpValueName || !lpcchValueName || lpReserved || (lpData && !lpcbData))
         return ERROR_INVALID_PARAMETER;
-    WIN32_KEY_VALUE_FULL_INFORMATION *info;
-    LSTATUS err = RegEnumValueInfo(hKey, dwIndex, &info);
+    LSTATUS err;
+    WIN32_KEY_VALUE_FULL_INFORMATION *info = RegEnumByIndex(hKey, RegQueryValueByIndex, dwIndex, 512, &err);
     if (err)
         return err;
     DWORD chars = info->NameLength / sizeof(WCHAR);
@@ -618,8 +608,8 @@ DECLSPEC_EXPORT LSTATUS WINAPI RegEnumValueA(HKEY hKey, DWORD dwIndex, LPSTR lpV
 {
     if (!lpValueName || !lpcchValueName || lpReserved || (lpData && !lpcbData))
         return ERROR_INVALID_PARAMETER;
-    WIN32_KEY_VALUE_FULL_INFORMATION *info;
-    LSTATUS err = RegEnumValueInfo(hKey, dwIndex, &info);
+    LSTATUS err;
+    WIN32_KEY_VALUE_FULL_INFORMATION *info = RegEnumByIndex(hKey, RegQueryValueByIndex, dwIndex, 512, &err);
     if (err)
         return err;
     SIZE_T bytes = 0;

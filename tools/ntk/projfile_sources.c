@@ -42,29 +42,12 @@ static struct sources_macro *find_macro(struct sources_file *file, const char *n
     return NULL;
 }
 
-/* A growable string. */
-struct text {
-    char *data;
-    size_t length, capacity;
-};
-
-static void text_add(struct text *t, const char *s, size_t n)
-{
-    if (t->length + n + 1 > t->capacity) {
-        t->capacity = (t->length + n + 1) * 2;
-        t->data = ntk_xrealloc(t->data, t->capacity);
-    }
-    memcpy(t->data + t->length, s, n);
-    t->length += n;
-    t->data[t->length] = '\0';
-}
-
 /* Expands $(NAME) references to the file's macros; unknown ones (and
  * substitutions such as $(NAME:a=b)) stay as they are. */
 static char *expand(struct sources_file *file, const char *value, int depth)
 {
-    struct text out = {0};
-    text_add(&out, "", 0);
+    struct ntk_text out = {0};
+    ntk_text_add(&out, "", 0);
     const char *p = value;
     while (*p) {
         if (p[0] == '$' && p[1] == '(') {
@@ -73,13 +56,13 @@ static char *expand(struct sources_file *file, const char *value, int depth)
             struct sources_macro *macro = end ? find_macro(file, p + 2, length) : NULL;
             if (macro && depth < 16) {
                 char *inner = expand(file, macro->value, depth + 1);
-                text_add(&out, inner, strlen(inner));
+                ntk_text_add(&out, inner, strlen(inner));
                 free(inner);
                 p = end + 1;
                 continue;
             }
         }
-        text_add(&out, p, 1);
+        ntk_text_add(&out, p, 1);
         p++;
     }
     return out.data;
@@ -93,26 +76,26 @@ static void define_macro(struct sources_file *file, const char *name, size_t nam
     char *self = ntk_xasprintf("$(%.*s)", (int)name_length, name);
     char *stored;
     if (macro && strstr(value, self)) {
-        struct text t = {0};
-        text_add(&t, "", 0);
+        struct ntk_text t = {0};
+        ntk_text_add(&t, "", 0);
         for (const char *p = value; *p;) {
             if (strncmp(p, self, strlen(self)) == 0) {
-                text_add(&t, macro->value, strlen(macro->value));
+                ntk_text_add(&t, macro->value, strlen(macro->value));
                 p += strlen(self);
             } else {
-                text_add(&t, p++, 1);
+                ntk_text_add(&t, p++, 1);
             }
         }
         stored = t.data;
     } else if (!macro && strstr(value, self)) {
         /* A self-reference with no previous value: nothing. */
-        struct text t = {0};
-        text_add(&t, "", 0);
+        struct ntk_text t = {0};
+        ntk_text_add(&t, "", 0);
         for (const char *p = value; *p;) {
             if (strncmp(p, self, strlen(self)) == 0)
                 p += strlen(self);
             else
-                text_add(&t, p++, 1);
+                ntk_text_add(&t, p++, 1);
         }
         stored = t.data;
     } else {
@@ -163,8 +146,8 @@ static int parse_lines(struct sources_file *file, char *text)
     char *cursor = text;
     while (*cursor) {
         unsigned long first_line = line_number + 1;
-        struct text logical = {0};
-        text_add(&logical, "", 0);
+        struct ntk_text logical = {0};
+        ntk_text_add(&logical, "", 0);
         bool continued;
         do {
             char *end = strchr(cursor, '\n');
@@ -179,8 +162,8 @@ static int parse_lines(struct sources_file *file, char *text)
             continued = n > 0 && physical[n - 1] == '\\';
             if (continued)
                 physical[n - 1] = ' ';
-            text_add(&logical, physical, strlen(physical));
-            text_add(&logical, " ", 1);
+            ntk_text_add(&logical, physical, strlen(physical));
+            ntk_text_add(&logical, " ", 1);
             free(physical);
         } while (continued && *cursor);
 

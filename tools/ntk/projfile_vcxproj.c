@@ -195,30 +195,14 @@ static bool is_global_property(const char *name)
     return strcasecmp(name, "Configuration") == 0 || strcasecmp(name, "Platform") == 0;
 }
 
-struct text {
-    char *data;
-    size_t length, capacity;
-};
-
-static void text_add(struct text *t, const char *s, size_t n)
-{
-    if (t->length + n + 1 > t->capacity) {
-        t->capacity = (t->length + n + 1) * 2;
-        t->data = ntk_xrealloc(t->data, t->capacity);
-    }
-    memcpy(t->data + t->length, s, n);
-    t->length += n;
-    t->data[t->length] = '\0';
-}
-
 /* Expands $(NAME) references. A property nobody defined is empty for
  * MSBuild; with keep_unknown it stays as written so that what uses it can
  * be dropped with a warning (it most likely comes from an import). Property
  * functions ($([...]), $(X.Method())) always stay as written. */
 static char *expand_properties(struct msbuild *mb, const char *s, bool keep_unknown)
 {
-    struct text out = {0};
-    text_add(&out, "", 0);
+    struct ntk_text out = {0};
+    ntk_text_add(&out, "", 0);
     const char *p = s;
     while (*p) {
         if (p[0] == '$' && p[1] == '(') {
@@ -230,14 +214,14 @@ static char *expand_properties(struct msbuild *mb, const char *s, bool keep_unkn
             if (simple) {
                 struct property *property = find_property(mb, p + 2, length);
                 if (property)
-                    text_add(&out, property->value, strlen(property->value));
+                    ntk_text_add(&out, property->value, strlen(property->value));
                 else if (keep_unknown)
-                    text_add(&out, p, length + 3);
+                    ntk_text_add(&out, p, length + 3);
                 p = end + 1;
                 continue;
             }
         }
-        text_add(&out, p, 1);
+        ntk_text_add(&out, p, 1);
         p++;
     }
     return out.data;
@@ -444,14 +428,14 @@ static char *expand_metadata(const char *value, const char *name, const char *pr
 {
     char *reference = ntk_xasprintf("%%(%s)", name);
     size_t reference_length = strlen(reference);
-    struct text out = {0};
-    text_add(&out, "", 0);
+    struct ntk_text out = {0};
+    ntk_text_add(&out, "", 0);
     for (const char *p = value; *p;) {
         if (strncasecmp(p, reference, reference_length) == 0) {
-            text_add(&out, previous ? previous : "", previous ? strlen(previous) : 0);
+            ntk_text_add(&out, previous ? previous : "", previous ? strlen(previous) : 0);
             p += reference_length;
         } else {
-            text_add(&out, p++, 1);
+            ntk_text_add(&out, p++, 1);
         }
     }
     free(reference);

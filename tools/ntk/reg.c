@@ -480,68 +480,47 @@ static int do_query(const char *key)
 
 /* ---- export ------------------------------------------------------------- */
 
-struct text {
-    char *s;
-    size_t len, cap;
-};
-
-static void text_add(struct text *t, const char *s, size_t n)
+static void text_quoted(struct ntk_text *t, const char *s, size_t n)
 {
-    if (t->len + n + 1 > t->cap) {
-        t->cap = (t->len + n + 1) * 2;
-        t->s = ntk_xrealloc(t->s, t->cap);
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = 0;
-}
-
-static void text_puts(struct text *t, const char *s)
-{
-    text_add(t, s, strlen(s));
-}
-
-static void text_quoted(struct text *t, const char *s, size_t n)
-{
-    text_puts(t, "\"");
+    ntk_text_puts(t, "\"");
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\\' || s[i] == '"')
-            text_add(t, "\\", 1);
-        text_add(t, s + i, 1);
+            ntk_text_add(t, "\\", 1);
+        ntk_text_add(t, s + i, 1);
     }
-    text_puts(t, "\"");
+    ntk_text_puts(t, "\"");
 }
 
 /* hex:xx,xx,... wrapped as regedit wraps (lines up to 80 columns). */
-static void text_hex(struct text *t, size_t column, const unsigned char *d, size_t n)
+static void text_hex(struct ntk_text *t, size_t column, const unsigned char *d, size_t n)
 {
     char byte[4];
     for (size_t i = 0; i < n; i++) {
         snprintf(byte, sizeof byte, "%02x%s", d[i], i + 1 < n ? "," : "");
         if (column + strlen(byte) > 79 && i + 1 < n) {
-            text_puts(t, "\\\r\n  ");
+            ntk_text_puts(t, "\\\r\n  ");
             column = 2;
         }
-        text_puts(t, byte);
+        ntk_text_puts(t, byte);
         column += strlen(byte);
     }
 }
 
-static void export_key(struct text *t, struct reg_key *k)
+static void export_key(struct ntk_text *t, struct reg_key *k)
 {
     char *name = display_name(k);
-    text_puts(t, "[");
-    text_puts(t, name);
-    text_puts(t, "]\r\n");
+    ntk_text_puts(t, "[");
+    ntk_text_puts(t, name);
+    ntk_text_puts(t, "]\r\n");
     free(name);
     for (size_t i = 0; i < k->nvalues; i++) {
         struct reg_value *v = &k->values[i];
-        size_t start = t->len;
+        size_t start = t->length;
         if (*v->name)
             text_quoted(t, v->name, strlen(v->name));
         else
-            text_puts(t, "@");
-        text_puts(t, "=");
+            ntk_text_puts(t, "@");
+        ntk_text_puts(t, "=");
         size_t len;
         char *s;
         /* A REG_SZ is a quoted string when it is one clean string. */
@@ -557,7 +536,7 @@ static void export_key(struct text *t, struct reg_key *k)
             char buf[16];
             snprintf(buf, sizeof buf, "dword:%08x",
                      (unsigned)(v->data[0] | v->data[1] << 8 | v->data[2] << 16 | (uint32_t)v->data[3] << 24));
-            text_puts(t, buf);
+            ntk_text_puts(t, buf);
         } else {
         hex:;
             char prefix[16];
@@ -565,12 +544,12 @@ static void export_key(struct text *t, struct reg_key *k)
                 snprintf(prefix, sizeof prefix, "hex:");
             else
                 snprintf(prefix, sizeof prefix, "hex(%x):", (unsigned)v->type);
-            text_puts(t, prefix);
-            text_hex(t, t->len - start, v->data, v->size);
+            ntk_text_puts(t, prefix);
+            text_hex(t, t->length - start, v->data, v->size);
         }
-        text_puts(t, "\r\n");
+        ntk_text_puts(t, "\r\n");
     }
-    text_puts(t, "\r\n");
+    ntk_text_puts(t, "\r\n");
     for (size_t i = 0; i < k->nsubkeys; i++)
         export_key(t, k->subkeys[i]);
 }
@@ -587,12 +566,12 @@ static int do_export(const char *key, const char *file)
         ntk_error("key '%s' does not exist", key);
         return 1;
     }
-    struct text t = {0};
-    text_puts(&t, "Windows Registry Editor Version 5.00\r\n\r\n");
+    struct ntk_text t = {0};
+    ntk_text_puts(&t, "Windows Registry Editor Version 5.00\r\n\r\n");
     export_key(&t, k);
     size_t bytes;
-    unsigned char *u16 = utf8_to_utf16(t.s, t.len, 0, &bytes);
-    free(t.s);
+    unsigned char *u16 = utf8_to_utf16(t.data, t.length, 0, &bytes);
+    free(t.data);
     FILE *f = fopen(file, "wb");
     if (!f) {
         ntk_error("cannot write '%s': %s", file, strerror(errno));
@@ -621,22 +600,22 @@ static int import_error(const char *file, int line, const char *what)
 /* Parses a quoted string at *p (after the opening quote); new string. */
 static char *parse_quoted(const char **p, size_t *len)
 {
-    struct text t = {0};
-    text_add(&t, "", 0);
+    struct ntk_text t = {0};
+    ntk_text_add(&t, "", 0);
     const char *s = *p;
     while (*s && *s != '"') {
         if (*s == '\\' && s[1])
             s++;
-        text_add(&t, s, 1);
+        ntk_text_add(&t, s, 1);
         s++;
     }
     if (*s != '"') {
-        free(t.s);
+        free(t.data);
         return NULL;
     }
     *p = s + 1;
-    *len = t.len;
-    return t.s;
+    *len = t.length;
+    return t.data;
 }
 
 static unsigned char *parse_hex(const char *s, size_t *n)
@@ -700,7 +679,7 @@ static int delete_value(struct reg_key *k, const char *name)
     return 0;
 }
 
-static int import_lines(const char *file, char *text, struct text *joined)
+static int import_lines(const char *file, char *text, struct ntk_text *joined)
 {
     struct reg_key *current = NULL;
     int line_no = 0, header = 0, skip_section = 0;
@@ -713,16 +692,16 @@ static int import_lines(const char *file, char *text, struct text *joined)
         /* A trailing backslash continues a hex list on the next line; the
          * continuation is indented. */
         char *l = line;
-        if (joined->len)
+        if (joined->length)
             while (*l == ' ' || *l == '\t')
                 l++;
         if (n && line[n - 1] == '\\') {
-            text_add(joined, l, strlen(l) - 1);
+            ntk_text_add(joined, l, strlen(l) - 1);
             continue;
         }
-        if (joined->len) {
-            text_add(joined, l, strlen(l));
-            l = joined->s;
+        if (joined->length) {
+            ntk_text_add(joined, l, strlen(l));
+            l = joined->data;
         }
         while (*l == ' ' || *l == '\t')
             l++;
@@ -840,7 +819,7 @@ static int import_lines(const char *file, char *text, struct text *joined)
         if (status)
             return NTK_TOOL_EXIT_FAILURE;
     next:
-        joined->len = 0;
+        joined->length = 0;
     }
     if (!header)
         return import_error(file, line_no, "empty file");
@@ -849,9 +828,9 @@ static int import_lines(const char *file, char *text, struct text *joined)
 
 static int import_text(const char *file, char *text)
 {
-    struct text joined = {0};
+    struct ntk_text joined = {0};
     int status = import_lines(file, text, &joined);
-    free(joined.s);
+    free(joined.data);
     return status;
 }
 

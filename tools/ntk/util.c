@@ -145,6 +145,22 @@ static void strvec_push_owned(struct ntk_strvec *vec, char *s)
     vec->items[vec->count] = NULL;
 }
 
+void ntk_text_add(struct ntk_text *t, const char *s, size_t n)
+{
+    if (t->length + n + 1 > t->capacity) {
+        t->capacity = (t->length + n + 1) * 2;
+        t->data = ntk_xrealloc(t->data, t->capacity);
+    }
+    memcpy(t->data + t->length, s, n);
+    t->length += n;
+    t->data[t->length] = '\0';
+}
+
+void ntk_text_puts(struct ntk_text *t, const char *s)
+{
+    ntk_text_add(t, s, strlen(s));
+}
+
 void ntk_strvec_push(struct ntk_strvec *vec, const char *s)
 {
     strvec_push_owned(vec, ntk_xstrdup(s));

@@ -40,6 +40,16 @@ char *ntk_xstrdup(const char *s);
 char *ntk_xstrndup(const char *s, size_t n);
 char *ntk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* ---- growable strings (always NUL-terminated once something is added) - */
+
+struct ntk_text {
+    char *data;
+    size_t length, capacity;
+};
+
+void ntk_text_add(struct ntk_text *t, const char *s, size_t n); /* n bytes of s */
+void ntk_text_puts(struct ntk_text *t, const char *s);
+
 /* ---- string vectors (always NULL-terminated, usable as argv) ---------- */
 
 struct ntk_strvec {

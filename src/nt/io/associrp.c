@@ -30,13 +30,7 @@ DECLSPEC_EXPORT PIRP NTAPI IoMakeAssociatedIrp(PIRP Irp, CCHAR StackSize)
 void IopCompleteAssociatedIrp(PIRP Irp)
 {
     PIRP master = Irp->AssociatedIrp.MasterIrp;
-    for (PMDL mdl = Irp->MdlAddress, next; mdl; mdl = next) {
-        next = mdl->Next;
-        if (mdl->MdlFlags & MDL_PAGES_LOCKED)
-            MmUnlockPages(mdl);
-        IoFreeMdl(mdl);
-    }
-    Irp->MdlAddress = NULL;
+    IopReleaseIrpMdls(Irp);
     IoFreeIrp(Irp);
     if (__atomic_sub_fetch(&master->AssociatedIrp.IrpCount, 1, __ATOMIC_ACQ_REL) == 0)
         IofCompleteRequest(master, IO_NO_INCREMENT);

@@ -11,6 +11,19 @@
  */
 #include <internal/io.h>
 
+/* Unlocks and frees the IRP's MDL chain (the I/O manager's own, or what a
+ * driver chained to it). */
+void IopReleaseIrpMdls(PIRP Irp)
+{
+    for (PMDL mdl = Irp->MdlAddress, next; mdl; mdl = next) {
+        next = mdl->Next;
+        if (mdl->MdlFlags & MDL_PAGES_LOCKED)
+            MmUnlockPages(mdl);
+        IoFreeMdl(mdl);
+    }
+    Irp->MdlAddress = NULL;
+}
+
 void IopCompleteRequest(PIRP Irp)
 {
     /* Associated IRPs (io/associrp.c): no caller to report to; the last
@@ -44,13 +57,7 @@ void IopCompleteRequest(PIRP Irp)
         Irp->AssociatedIrp.SystemBuffer = NULL;
     }
 
-    for (PMDL mdl = Irp->MdlAddress, next; mdl; mdl = next) {
-        next = mdl->Next;
-        if (mdl->MdlFlags & MDL_PAGES_LOCKED)
-            MmUnlockPages(mdl);
-        IoFreeMdl(mdl);
-    }
-    Irp->MdlAddress = NULL;
+    IopReleaseIrpMdls(Irp);
 
     BOOLEAN synchronousFile = file && (IopFileFlags(file) & FO_SYNCHRONOUS_IO);
     BOOLEAN report = !copyFaulted && (!NT_ERROR(status) || Irp->RequestorMode == KernelMode ||

@@ -143,13 +143,7 @@ static NTSTATUS IopAbandonIrp(PIRP irp, NTSTATUS status)
 {
     if ((irp->Flags & IRP_DEALLOCATE_BUFFER) && irp->AssociatedIrp.SystemBuffer)
         IopFreeSystemBuffer(irp->AssociatedIrp.SystemBuffer);
-    for (PMDL mdl = irp->MdlAddress, next; mdl; mdl = next) {
-        next = mdl->Next;
-        if (mdl->MdlFlags & MDL_PAGES_LOCKED)
-            MmUnlockPages(mdl);
-        IoFreeMdl(mdl);
-    }
-    irp->MdlAddress = NULL;
+    IopReleaseIrpMdls(irp);
     if (irp->UserEvent)
         ObfDereferenceObject(irp->UserEvent);
     if (!(IopFileFlags(irp->Tail.Overlay.OriginalFileObject) & FO_SYNCHRONOUS_IO))

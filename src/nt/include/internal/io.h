@@ -108,9 +108,9 @@ void IopCallCancelRoutine(PDEVICE_OBJECT DeviceObject, PIRP Irp, PDRIVER_CANCEL 
  * when it was the last (io/associrp.c). */
 void IopCompleteAssociatedIrp(PIRP Irp);
 
-/* Final stage of completion (buffers, IOSB, events). */
 /* Unlocks and frees an IRP's MDL chain (io/complete.c). */
 void IopReleaseIrpMdls(PIRP Irp);
+/* Final stage of completion (buffers, IOSB, events). */
 void IopCompleteRequest(PIRP Irp);
 
 /* File object flags change while requests run (FO_CLEANUP_COMPLETE):

@@ -258,6 +258,17 @@ done:
     return KipWaitAnyDone(t, Object);
 }
 
+/* A WaitAll wait ends (satisfied, timed out or for an APC) with every
+ * object locked: its blocks come off, the locks go in reverse order. */
+static void KipEndWaitAll(PKWAIT_BLOCK Blocks, ULONG Count, BOOLEAN Linked, PDISPATCHER_HEADER *Order, ULONG Locked)
+{
+    if (Linked)
+        for (ULONG i = 0; i < Count; i++)
+            KipUnlinkBlock(&Blocks[i]);
+    for (ULONG j = Locked; j-- > 0;)
+        KiReleaseDispatcherObject(Order[j]);
+}
+
 static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Alertable, BOOLEAN KernelApcs,
                            BOOLEAN Poll, int64_t Deadline, PKWAIT_BLOCK Blocks)
 {
@@ -283,11 +294,7 @@ static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Aler
         BOOLEAN kernelApc = KernelApcs && KiKernelApcDeliverable(t);
         if (kernelApc || (Alertable && __atomic_load_n(&t->UserApcPending, __ATOMIC_ACQUIRE))) {
             status = kernelApc ? STATUS_KERNEL_APC : STATUS_USER_APC;
-            if (linked)
-                for (ULONG i = 0; i < Count; i++)
-                    KipUnlinkBlock(&Blocks[i]);
-            for (ULONG j = n; j-- > 0;)
-                KiReleaseDispatcherObject(order[j]);
+            KipEndWaitAll(Blocks, Count, linked, order, n);
             break;
         }
         BOOLEAN all = TRUE;
@@ -306,11 +313,7 @@ static NTSTATUS KipWaitAll(PKTHREAD t, ULONG Count, PVOID Object[], BOOLEAN Aler
                 for (ULONG j = 0; j < n; j++)
                     KipConsume(order[j], t);
             }
-            if (linked)
-                for (ULONG i = 0; i < Count; i++)
-                    KipUnlinkBlock(&Blocks[i]);
-            for (ULONG j = n; j-- > 0;)
-                KiReleaseDispatcherObject(order[j]);
+            KipEndWaitAll(Blocks, Count, linked, order, n);
             break;
         }
         if (!linked) {
